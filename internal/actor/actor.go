@@ -1,0 +1,23 @@
+// Package actor is a placeholder being replaced by the real actor stage.
+package actor
+
+import (
+	"context"
+
+	"github.com/attache-project/attache/internal/doc"
+)
+
+// Options configures the stage.
+type Options struct{ DictDir, ActorsFile string }
+
+// Stage is the actor annotator.
+type Stage struct{}
+
+// New returns the stage.
+func New(opts Options) (*Stage, error) { return &Stage{}, nil }
+
+// Name implements doc.Stage.
+func (*Stage) Name() string { return "actor" }
+
+// Process implements doc.Stage.
+func (*Stage) Process(ctx context.Context, a *doc.Analysis) error { return nil }

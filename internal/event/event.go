@@ -1,0 +1,23 @@
+// Package event is a placeholder being replaced by the real event stage.
+package event
+
+import (
+	"context"
+
+	"github.com/attache-project/attache/internal/doc"
+)
+
+// Options configures the stage.
+type Options struct{ DictDir string }
+
+// Stage is the event annotator.
+type Stage struct{}
+
+// New returns the stage.
+func New(opts Options) (*Stage, error) { return &Stage{}, nil }
+
+// Name implements doc.Stage.
+func (*Stage) Name() string { return "event" }
+
+// Process implements doc.Stage.
+func (*Stage) Process(ctx context.Context, a *doc.Analysis) error { return nil }
