@@ -1,0 +1,120 @@
+package store
+
+// migrations are applied in order; migration i brings the schema to
+// version i+1. Never edit a released migration: append a new one.
+var migrations = []string{
+	// 1: documents and one table per annotation layer.
+	`
+CREATE TABLE documents (
+	seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+	id         TEXT NOT NULL UNIQUE,
+	source     TEXT,
+	url        TEXT,
+	title      TEXT,
+	published  TEXT,
+	anchor     TEXT,
+	language   TEXT,
+	dateline_place   TEXT,
+	dateline_country TEXT,
+	text       TEXT NOT NULL,
+	analysis   BLOB NOT NULL,
+	n_entities INTEGER NOT NULL,
+	n_mentions INTEGER NOT NULL,
+	n_timexes  INTEGER NOT NULL,
+	n_quotes   INTEGER NOT NULL,
+	n_events   INTEGER NOT NULL,
+	ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_source ON documents(source);
+
+CREATE TABLE entities (
+	doc_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	eid     TEXT NOT NULL,
+	name    TEXT NOT NULL,
+	type    TEXT NOT NULL,
+	country TEXT,
+	code    TEXT,
+	role    TEXT,
+	sectors TEXT NOT NULL,
+	PRIMARY KEY (doc_seq, eid)
+);
+CREATE INDEX entities_name ON entities(name);
+CREATE INDEX entities_code ON entities(code);
+
+CREATE TABLE mentions (
+	doc_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	eid     TEXT NOT NULL,
+	start   INTEGER NOT NULL,
+	end     INTEGER NOT NULL,
+	text    TEXT NOT NULL,
+	kind    TEXT
+);
+CREATE INDEX mentions_doc ON mentions(doc_seq, eid);
+
+CREATE TABLE timexes (
+	doc_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	idx     INTEGER NOT NULL,
+	start   INTEGER NOT NULL,
+	end     INTEGER NOT NULL,
+	text    TEXT NOT NULL,
+	type    TEXT NOT NULL,
+	value   TEXT NOT NULL,
+	PRIMARY KEY (doc_seq, idx)
+);
+
+CREATE TABLE quotes (
+	seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+	doc_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	idx     INTEGER NOT NULL,
+	start   INTEGER NOT NULL,
+	end     INTEGER NOT NULL,
+	text    TEXT NOT NULL,
+	kind    TEXT NOT NULL,
+	speaker_entity TEXT,
+	speaker_text   TEXT,
+	speaker_name   TEXT,
+	cue_text  TEXT,
+	cue_lemma TEXT,
+	medium    TEXT,
+	date      TEXT,
+	json      BLOB NOT NULL,
+	UNIQUE (doc_seq, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_name);
+CREATE INDEX quotes_date ON quotes(date);
+
+CREATE TABLE events (
+	seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+	doc_seq  INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	eid      TEXT NOT NULL,
+	sentence INTEGER NOT NULL,
+	sent_start INTEGER NOT NULL,
+	sent_end   INTEGER NOT NULL,
+	start    INTEGER NOT NULL,
+	end      INTEGER NOT NULL,
+	text     TEXT NOT NULL,
+	cameo    TEXT NOT NULL,
+	root     TEXT NOT NULL,
+	plover   TEXT NOT NULL,
+	quad     INTEGER NOT NULL,
+	goldstein REAL NOT NULL,
+	src_code    TEXT,
+	src_country TEXT,
+	src_text    TEXT,
+	tgt_code    TEXT,
+	tgt_country TEXT,
+	tgt_text    TEXT,
+	date      TEXT,
+	modality  TEXT NOT NULL,
+	json      BLOB NOT NULL,
+	UNIQUE (doc_seq, eid)
+);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad ON events(src_country, tgt_country, date);
+CREATE INDEX events_cameo ON events(cameo);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='');
+`,
+}
