@@ -155,6 +155,10 @@ func (an *Analyzer) Analyze(ctx context.Context, d Document) (*Analysis, error) 
 			return nil, fmt.Errorf("%s stage: %w", s.Name(), err)
 		}
 	}
+	if a.Source == nil && a.Dateline != nil && a.Dateline.Agency != nil {
+		// A wire story names its agency in the dateline.
+		a.Source = doc.Str(*a.Dateline.Agency)
+	}
 	a.Normalize()
 	return a, nil
 }

@@ -176,6 +176,10 @@ type Quote struct {
 	Cue     *Cue     `json:"cue"`
 	Medium  *string  `json:"medium"`
 	Date    *string  `json:"date"`
+	// Occasion is the setting of the statement when it is not a medium:
+	// "statement", "news conference", "interview", "commentary",
+	// "briefing", "remarks to reporters" (see docs/quotes.md).
+	Occasion *string `json:"occasion"`
 }
 
 // Speaker is who a quote is attributed to.
@@ -211,6 +215,9 @@ type Event struct {
 	Location   *Location `json:"location"`
 	Rule       string    `json:"rule"`
 	Confidence float64   `json:"confidence"`
+	// Historical marks an event dated more than a year before the story's
+	// anchor date: background, not news (added by the event stage).
+	Historical bool `json:"historical"`
 }
 
 // Actor is the source or target of an event.

@@ -117,4 +117,86 @@ CREATE INDEX events_cameo ON events(cameo);
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq');
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='');
 `,
+	// 2: relations (internal/relations): event clusters, their mentions,
+	// links between planned and actual happenings, per-document tone, a
+	// daily dyad aggregate maintained incrementally, and the clustering
+	// watermark.
+	`
+CREATE TABLE rel_clusters (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	date        TEXT NOT NULL,
+	src_key     TEXT NOT NULL,
+	tgt_key     TEXT NOT NULL,
+	src_code    TEXT,
+	src_country TEXT,
+	src_name    TEXT,
+	tgt_code    TEXT,
+	tgt_country TEXT,
+	tgt_name    TEXT,
+	cameo       TEXT NOT NULL,
+	root        TEXT NOT NULL,
+	quad        INTEGER NOT NULL,
+	goldstein   REAL NOT NULL,
+	modality    TEXT NOT NULL,
+	location    TEXT,
+	loc_country TEXT,
+	num_mentions INTEGER NOT NULL DEFAULT 0,
+	num_sources  INTEGER NOT NULL DEFAULT 0,
+	num_articles INTEGER NOT NULL DEFAULT 0,
+	first_report TEXT,
+	first_doc_seq INTEGER,
+	rep_event_seq INTEGER,
+	is_root     INTEGER NOT NULL DEFAULT 0,
+	avg_tone    REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX rel_clusters_match ON rel_clusters(root, date);
+CREATE INDEX rel_clusters_keys ON rel_clusters(root, src_key, tgt_key, date);
+CREATE INDEX rel_clusters_dyad ON rel_clusters(src_key, tgt_key, date);
+CREATE INDEX rel_clusters_date ON rel_clusters(date);
+
+CREATE TABLE rel_mentions (
+	event_seq  INTEGER PRIMARY KEY,
+	cluster_id INTEGER NOT NULL REFERENCES rel_clusters(id),
+	doc_seq    INTEGER NOT NULL,
+	dup_of     INTEGER,
+	reported   TEXT,
+	source     TEXT,
+	sentence   INTEGER NOT NULL,
+	confidence REAL NOT NULL
+);
+CREATE INDEX rel_mentions_cluster ON rel_mentions(cluster_id, event_seq);
+CREATE INDEX rel_mentions_doc ON rel_mentions(doc_seq);
+
+CREATE TABLE rel_links (
+	planned_id INTEGER NOT NULL REFERENCES rel_clusters(id),
+	actual_id  INTEGER NOT NULL REFERENCES rel_clusters(id),
+	PRIMARY KEY (planned_id, actual_id)
+) WITHOUT ROWID;
+
+CREATE TABLE rel_doc_tone (
+	doc_seq  INTEGER PRIMARY KEY,
+	tone     REAL NOT NULL,
+	positive REAL NOT NULL,
+	negative REAL NOT NULL,
+	words    INTEGER NOT NULL
+);
+
+CREATE TABLE rel_dyad_day (
+	src_key TEXT NOT NULL,
+	tgt_key TEXT NOT NULL,
+	day     TEXT NOT NULL,
+	n       INTEGER NOT NULL,
+	q1      INTEGER NOT NULL,
+	q2      INTEGER NOT NULL,
+	q3      INTEGER NOT NULL,
+	q4      INTEGER NOT NULL,
+	gsum    REAL NOT NULL,
+	PRIMARY KEY (src_key, tgt_key, day)
+) WITHOUT ROWID;
+
+CREATE TABLE rel_state (
+	key   TEXT PRIMARY KEY,
+	value INTEGER NOT NULL
+) WITHOUT ROWID;
+`,
 }

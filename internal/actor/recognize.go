@@ -1,0 +1,429 @@
+package actor
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/attache-project/attache/internal/doc"
+)
+
+// Mention kinds (doc.Mention.Kind).
+const (
+	KindName      = "name"
+	KindAlias     = "alias"
+	KindTitle     = "title"
+	KindNominal   = "nominal"
+	KindPronoun   = "pronoun"
+	KindAdjective = "adjective"
+	KindMetonym   = "metonym"
+)
+
+// ent is an entity being built for one document.
+type ent struct {
+	key     string
+	name    string
+	typ     string
+	country string
+	sectors []string
+	role    string
+	code    string // own code (IGOs, organisations with a code)
+	gender  string // m, f or ""
+	inst    string // institution canonical name, lower case (nominal coref)
+	surname string // last name token of a person
+	plural  bool
+	ments   []*ment
+}
+
+// ment is one mention being built.
+type ment struct {
+	start, end int // bytes
+	t0, t1     int // tokens
+	kind       string
+	e          *ent
+	subject    bool
+	quoted     bool
+}
+
+// unit classes of the per-sentence unit sequence.
+type ucls uint8
+
+const (
+	uOther ucls = iota
+	uName       // one capitalised token not in the lexicon
+	uThe        // the article
+	uComma
+	uPoss // 's or '
+	uPrep // a preposition (to, in, of, at, ...)
+	uLex  // a lexicon phrase
+)
+
+// unit is a token or a lexicon phrase of a sentence.
+type unit struct {
+	t0, t1 int
+	cls    ucls
+	e      entry
+}
+
+// proc holds the state of one document's analysis.
+type proc struct {
+	s      *Stage
+	r      *resources
+	a      *doc.Analysis
+	keys   []string
+	quoted []bool
+	ents   []*ent
+	byKey  map[string]*ent
+	ments  []*ment
+	body   int // first token of the body (after the dateline sentence)
+}
+
+func newProc(s *Stage, a *doc.Analysis) *proc {
+	p := &proc{s: s, r: s.res, a: a, byKey: map[string]*ent{}}
+	p.keys = make([]string, len(a.Tokens))
+	for i := range a.Tokens {
+		p.keys[i] = norm(a.Tokens[i].Text)
+	}
+	p.quoted = quotedTokens(a)
+	return p
+}
+
+// run analyses every body sentence, then resolves pronouns.
+func (p *proc) run() {
+	first := 0
+	if d := p.a.Dateline; d != nil && d.BodyStart > 0 && len(p.a.Sentences) > 0 && p.a.Sentences[0].Span.End() <= d.BodyStart {
+		first = 1 // the dateline sentence names a place, not an actor
+	}
+	for si := first; si < len(p.a.Sentences); si++ {
+		r := p.a.Sentences[si].Tokens
+		if r[1] > r[0] {
+			p.sentence(r[0], r[1])
+		}
+	}
+	p.resolvePronouns()
+}
+
+// accept applies the case rules of a lexicon entry to the surface
+// tokens [start, end).
+func (p *proc) accept(e entry, start, end int) bool {
+	toks := p.a.Tokens
+	switch e.kind {
+	case kAbbrev, kOrgAbbrev:
+		form := p.r.abbrevs[e.ref].form
+		var sb strings.Builder
+		for i := start; i < end; i++ {
+			if i > start {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(toks[i].Text)
+		}
+		return sb.String() == form || strings.ReplaceAll(sb.String(), " ", "") == strings.ReplaceAll(form, " ", "")
+	case kCountry, kPlace, kOrg, kMetonym, kAdjective, kDemonym:
+		s0 := start
+		if p.keys[s0] == "the" && end-start > 1 {
+			s0++
+		}
+		if !isCap(toks[s0].Text) || !isCap(toks[end-1].Text) {
+			return false
+		}
+		// A gazetteer place that is one short word must be a proper noun.
+		if e.kind == kPlace && end-start == 1 && !strings.HasPrefix(toks[start].Tag, "NNP") && !isAllCaps(toks[start].Text) {
+			return false
+		}
+		return true
+	case kHonorific:
+		return isCap(toks[start].Text)
+	}
+	return true
+}
+
+// units splits tokens [t0, t1) into units, longest lexicon phrase first.
+func (p *proc) units(t0, t1 int) []unit {
+	toks := p.a.Tokens
+	var us []unit
+	for i := t0; i < t1; {
+		if m, ok := p.r.lex.longest(p.keys, i, t1, p.accept); ok {
+			us = append(us, unit{t0: m.start, t1: m.end, cls: uLex, e: pick(p.r, m.entries)})
+			i = m.end
+			continue
+		}
+		c := uOther
+		k := p.keys[i]
+		switch {
+		case k == "the":
+			c = uThe
+		case k == ",":
+			c = uComma
+		case k == "'s" || k == "'":
+			c = uPoss
+		case prepositions[k]:
+			c = uPrep
+		case isNameToken(toks, i, t0):
+			c = uName
+		}
+		us = append(us, unit{t0: i, t1: i + 1, cls: c})
+		i++
+	}
+	return us
+}
+
+// pick chooses the meaning of an ambiguous lexicon phrase: organisations
+// and countries before seats of power, places, institutions and roles.
+func pick(r *resources, es []entry) entry {
+	rank := func(e entry) int {
+		switch e.kind {
+		case kOrgAbbrev, kAbbrev:
+			return 0
+		case kOrg:
+			return 1
+		case kCountry:
+			return 2
+		case kMetonym:
+			return 3
+		case kInstitution:
+			return 4
+		case kRole:
+			return 5
+		case kPlace:
+			return 6
+		case kAdjective:
+			return 7
+		case kDemonym:
+			return 8
+		}
+		return 9
+	}
+	best := es[0]
+	for _, e := range es[1:] {
+		if rank(e) < rank(best) || (e.kind == kPlace && best.kind == kPlace && placeScore(r, e.ref) > placeScore(r, best.ref)) {
+			best = e
+		}
+	}
+	return best
+}
+
+func placeScore(r *resources, i int32) int {
+	s := r.d.Places[i].Population
+	if _, ok := r.capitalOf[i]; ok {
+		s += 1 << 40
+	}
+	return s
+}
+
+var prepositions = map[string]bool{"to": true, "in": true, "of": true, "at": true, "from": true, "for": true, "near": true, "into": true, "on": true, "with": true, "by": true}
+
+// locatives precede a place used as a location rather than an actor.
+var locatives = map[string]bool{"in": true, "to": true, "from": true, "at": true, "near": true, "into": true, "outside": true, "across": true,
+	"via": true, "toward": true, "towards": true, "around": true, "visit": true, "visited": true, "visiting": true, "visits": true,
+	"arrived": true, "reached": true, "inside": true, "throughout": true, "of": true, "between": false, "flew": true, "left": true, "leaving": true, "downtown": true, "north": true, "south": true, "east": true, "west": true, "central": true, "northern": true, "southern": true, "eastern": true, "western": true}
+
+// nameStop are capitalised words that never start or continue a name.
+var nameStop = map[string]bool{
+	"i": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "jan": true, "feb": true, "mar": true, "apr": true,
+	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"mr": true, "mrs": true, "ms": true, "we": true, "he": true, "she": true, "it": true, "they": true, "the": true, "a": true, "an": true,
+	"this": true, "that": true, "these": true, "those": true, "but": true, "and": true, "or": true, "if": true, "in": true, "on": true,
+	"at": true, "as": true, "for": true, "of": true, "to": true, "by": true, "with": true, "after": true, "before": true, "when": true,
+	"while": true, "there": true, "here": true, "his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
+	"according": true, "however": true, "meanwhile": true, "also": true, "some": true, "all": true, "no": true, "not": true, "one": true,
+	"two": true, "three": true, "first": true, "last": true, "new": false, "said": true, "says": true, "us": false, "what": true, "who": true,
+	"why": true, "how": true, "where": true, "which": true, "during": true, "under": true, "over": true, "since": true, "until": true,
+	"both": true, "each": true, "other": true, "another": true, "many": true, "most": true, "more": true, "such": true, "than": true,
+	"then": true, "now": true, "so": true, "you": true, "his.": true, "let": true, "please": true, "pct": true, "ltd": false,
+}
+
+// isNameToken reports whether token i can be part of a proper name: it is
+// capitalised, not a stop word, and a proper noun or not the first word
+// of its sentence.
+func isNameToken(toks []doc.Token, i, sentStart int) bool {
+	t := toks[i].Text
+	if !isCap(t) || len(t) == 0 {
+		return false
+	}
+	if nameStop[norm(strings.TrimSuffix(t, "."))] {
+		return false
+	}
+	if strings.HasPrefix(toks[i].Tag, "NNP") {
+		return true
+	}
+	if i == sentStart {
+		return false
+	}
+	switch toks[i].Tag {
+	case "NN", "NNS", "JJ", "FW", "VBN", "VBG", "VB", "VBD", "VBZ", "VBP", "CD", "RB":
+		return true
+	}
+	return false
+}
+
+// quotedTokens marks the tokens inside quotation marks. Straight quotes
+// toggle; a paragraph end closes any open quote.
+func quotedTokens(a *doc.Analysis) []bool {
+	q := make([]bool, len(a.Tokens))
+	in := false
+	para := -1
+	for si, s := range a.Sentences {
+		if s.Paragraph != para {
+			para = s.Paragraph
+			in = false
+		}
+		_ = si
+		for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
+			switch a.Tokens[i].Text {
+			case "“", "«", "„":
+				in = true
+				q[i] = true
+				continue
+			case "”", "»":
+				q[i] = true
+				in = false
+				continue
+			case "\"":
+				q[i] = true
+				in = !in
+				continue
+			}
+			q[i] = in
+		}
+	}
+	return q
+}
+
+// entity returns the document entity with key, creating it with make.
+func (p *proc) entity(key string, make func() *ent) *ent {
+	if e := p.byKey[key]; e != nil {
+		return e
+	}
+	e := make()
+	e.key = key
+	p.byKey[key] = e
+	p.ents = append(p.ents, e)
+	return e
+}
+
+// mention adds a mention of e over tokens [t0, t1).
+func (p *proc) mention(e *ent, t0, t1 int, kind string) *ment {
+	toks := p.a.Tokens
+	m := &ment{start: toks[t0].Span.Start(), end: toks[t1-1].Span.End(), t0: t0, t1: t1, kind: kind, e: e, quoted: p.quoted[t0]}
+	m.subject = p.isSubject(t0, t1)
+	e.ments = append(e.ments, m)
+	p.ments = append(p.ments, m)
+	return m
+}
+
+// isSubject approximates subject position: the mention opens its
+// sentence (after an article or a quote) or a verb follows it.
+func (p *proc) isSubject(t0, t1 int) bool {
+	toks := p.a.Tokens
+	s := toks[t0].Sent
+	st := p.a.Sentences[s].Tokens[0]
+	j := st
+	for j < t0 && (p.keys[j] == "the" || toks[j].Tag == "``" || toks[j].Tag == "''") {
+		j++
+	}
+	if j == t0 {
+		return true
+	}
+	end := p.a.Sentences[s].Tokens[1]
+	k := t1
+	if k < end && (p.keys[k] == "'s" || p.keys[k] == "'") {
+		return false
+	}
+	for k < end && toks[k].Tag == "RB" {
+		k++
+	}
+	return k < end && (strings.HasPrefix(toks[k].Tag, "VB") && toks[k].Tag != "VBG" || toks[k].Tag == "MD")
+}
+
+// theBefore returns t0 extended over a preceding article.
+func (p *proc) theBefore(t0, floor int) int {
+	if t0 > floor && p.keys[t0-1] == "the" {
+		return t0 - 1
+	}
+	return t0
+}
+
+// entities converts the document's entities to the contract form, in
+// order of first mention, with ids e1, e2, ...
+func (p *proc) entities() []doc.Entity {
+	var list []*ent
+	for _, e := range p.ents {
+		if len(e.ments) > 0 {
+			sort.Slice(e.ments, func(i, j int) bool { return e.ments[i].start < e.ments[j].start })
+			list = append(list, e)
+		}
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].ments[0].start < list[j].ments[0].start })
+	out := make([]doc.Entity, 0, len(list))
+	for i, e := range list {
+		de := doc.Entity{
+			ID:      "e" + itoa(i+1),
+			Name:    e.name,
+			Type:    e.typ,
+			Country: doc.Str(e.country),
+			Sectors: append([]string{}, e.sectors...),
+			Code:    doc.Str(actorCode(e)),
+			Role:    doc.Str(e.role),
+		}
+		seen := map[[2]int]bool{}
+		for _, m := range e.ments {
+			k := [2]int{m.start, m.end}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			de.Mentions = append(de.Mentions, doc.Mention{Span: doc.S(m.start, m.end), Text: p.a.Text[m.start:m.end], Kind: m.kind})
+		}
+		out = append(out, de)
+	}
+	return out
+}
+
+// actorCode composes the CAMEO-style code: an organisation's own code, or
+// the country followed by the first sector (RUSGOV), "---" standing for an
+// unknown country.
+func actorCode(e *ent) string {
+	if e.code != "" {
+		return e.code
+	}
+	sec := ""
+	if len(e.sectors) > 0 {
+		sec = e.sectors[0]
+	}
+	switch {
+	case e.country != "" && (e.typ == "GPE" || e.typ == "LOC"):
+		return e.country
+	case e.country != "":
+		return e.country + sec
+	case sec != "":
+		return "---" + sec
+	}
+	return ""
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// addSectors appends the sectors not yet in e.
+func (e *ent) addSectors(ss ...string) {
+	for _, s := range ss {
+		if s == "" {
+			continue
+		}
+		dup := false
+		for _, x := range e.sectors {
+			if x == s {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			e.sectors = append(e.sectors, s)
+		}
+	}
+}

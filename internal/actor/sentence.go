@@ -1,0 +1,953 @@
+package actor
+
+import (
+	"strings"
+)
+
+// desc is a parsed descriptor before or after a person's name:
+// "[the] [Russian] [Foreign Ministry] Spokeswoman [to the United States]".
+type desc struct {
+	start, end  int // units [start, end)
+	country     string
+	countryUnit int
+	inst        int32
+	instUnit    int
+	org         int32
+	orgUnit     int
+	role        int32
+	roleUnit    int
+	hon         int32
+	comp        int // unit of the complement country/org/place, or -1
+	compPrep    string
+	metonymUnit int
+	metonymCode string
+	hasThe      bool
+}
+
+// countryOf returns the country code a lexicon unit stands for ("" if none).
+func (p *proc) countryOf(e entry) string {
+	switch e.kind {
+	case kCountry, kAdjective, kDemonym:
+		return p.r.d.Countries[e.ref].Code
+	case kAbbrev:
+		return p.r.d.Countries[p.r.abbrevs[e.ref].target].Code
+	case kMetonym:
+		return p.r.d.Countries[p.r.metonyms[e.ref].country].Code
+	case kPlace:
+		if ci, ok := p.r.capitalOf[e.ref]; ok {
+			return p.r.d.Countries[ci].Code
+		}
+	}
+	return ""
+}
+
+// orgRef returns the organisation a lexicon unit names, or -1.
+func (p *proc) orgRef(e entry) int32 {
+	switch e.kind {
+	case kOrg:
+		return e.ref
+	case kOrgAbbrev:
+		return p.r.abbrevs[e.ref].target
+	}
+	return -1
+}
+
+// parseDesc parses a descriptor starting at unit u.
+func (p *proc) parseDesc(us []unit, u int) desc {
+	d := desc{start: u, countryUnit: -1, inst: -1, instUnit: -1, org: -1, orgUnit: -1, role: -1, roleUnit: -1, hon: -1, comp: -1, metonymUnit: -1}
+	j := u
+	if j < len(us) && us[j].cls == uThe {
+		d.hasThe = true
+		j++
+	}
+loop:
+	for j < len(us) && us[j].cls == uLex {
+		e := us[j].e
+		switch e.kind {
+		case kAdjective, kCountry, kAbbrev, kMetonym:
+			if d.role >= 0 || d.inst >= 0 || d.country != "" {
+				break loop
+			}
+			d.country = p.countryOf(e)
+			d.countryUnit = j
+			if e.kind == kMetonym {
+				d.metonymUnit = j
+			}
+			j++
+			if j < len(us) && us[j].cls == uPoss {
+				j++
+			}
+		case kOrg, kOrgAbbrev:
+			if d.role >= 0 || d.org >= 0 {
+				break loop
+			}
+			d.org = p.orgRef(e)
+			d.orgUnit = j
+			j++
+			if j < len(us) && us[j].cls == uPoss {
+				j++
+			}
+		case kInstitution:
+			if d.role >= 0 || d.inst >= 0 {
+				break loop
+			}
+			d.inst, d.instUnit = e.ref, j
+			j++
+		case kRole:
+			d.role, d.roleUnit = e.ref, j
+			j++
+		case kHonorific:
+			d.hon = e.ref
+			j++
+		default:
+			break loop
+		}
+	}
+	// A complement: "Ambassador to the United States", "President of Russia".
+	if d.role >= 0 && j+1 < len(us) && us[j].cls == uPrep {
+		prep := p.keys[us[j].t0]
+		if prep == "to" || prep == "in" || prep == "of" || prep == "at" || prep == "for" {
+			k := j + 1
+			if k < len(us) && us[k].cls == uThe {
+				k++
+			}
+			if k < len(us) && us[k].cls == uLex {
+				switch us[k].e.kind {
+				case kCountry, kAbbrev, kOrg, kOrgAbbrev, kPlace, kMetonym:
+					d.comp, d.compPrep = k, prep
+					j = k + 1
+				}
+			}
+		}
+	}
+	d.end = j
+	return d
+}
+
+// nameRun returns the end unit of the run of name tokens starting at u
+// (u itself when there is none). Lower-case particles (al, bin, de, van,
+// von...) may join two name tokens.
+func (p *proc) nameRun(us []unit, u int) int {
+	j := u
+	for j < len(us) && j-u < 6 {
+		if us[j].cls == uName {
+			j++
+			continue
+		}
+		if j > u && j+1 < len(us) && us[j+1].cls == uName && particles[p.keys[us[j].t0]] {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+var particles = map[string]bool{"al": true, "al-": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "da": true,
+	"del": true, "della": true, "di": true, "la": true, "le": true, "el": true, "der": true, "dos": true, "das": true, "du": true, "y": true, "abu": true, "ben": true}
+
+// sentence recognises the actors of the tokens [t0, t1).
+func (p *proc) sentence(t0, t1 int) {
+	us := p.units(t0, t1)
+	p.demoteAmbiguous(us)
+	used := make([]bool, len(us))
+	mark := func(a, b int) {
+		for i := a; i < b; i++ {
+			used[i] = true
+		}
+	}
+	// 1. People introduced by a descriptor or honorific.
+	for u := 0; u < len(us); u++ {
+		if used[u] || (us[u].cls != uLex && us[u].cls != uThe) {
+			continue
+		}
+		d := p.parseDesc(us, u)
+		if d.role < 0 && d.hon < 0 {
+			continue
+		}
+		n := p.nameRun(us, d.end)
+		if n > d.end {
+			per := p.person(us[d.end].t0, us[n-1].t1, us)
+			p.applyDesc(per, us, d)
+			mark(d.start, n)
+			u = n - 1
+			continue
+		}
+		if d.role >= 0 && d.hon < 0 && (d.hasThe || d.country != "" || d.org >= 0) {
+			if p.nominalPerson(us, d) {
+				mark(d.start, d.end)
+				u = d.end - 1
+			}
+		}
+	}
+	// 2. National institutions: "the Russian embassy in the United States".
+	for u := 0; u < len(us); u++ {
+		if !used[u] {
+			if n := p.institution(us, used, u); n > u {
+				mark(u, n)
+				u = n - 1
+			}
+		}
+	}
+	// 3. Organisation names built from capitalised words and a head noun.
+	for u := 0; u < len(us); u++ {
+		if !used[u] {
+			if n := p.orgRun(us, used, u); n > u {
+				mark(u, n)
+				u = n - 1
+			}
+		}
+	}
+	// 4. People from name runs: known names, appositives, first names,
+	// the registry, speech verbs.
+	for u := 0; u < len(us); u++ {
+		if used[u] || us[u].cls != uName {
+			continue
+		}
+		n := p.nameRun(us, u)
+		if n == u {
+			continue
+		}
+		if end, ok := p.namePerson(us, used, u, n); ok {
+			mark(u, end)
+			u = end - 1
+		}
+	}
+	// 5. Remaining lexicon phrases: countries, places, organisations.
+	for u := 0; u < len(us); u++ {
+		if !used[u] && us[u].cls == uLex {
+			if p.lexUnit(us, used, u) {
+				used[u] = true
+			}
+		}
+	}
+	// 6. Hyphenated compounds of countries ("Russian-US ties") and unknown
+	// names after a locative preposition (places).
+	for u := 0; u < len(us); u++ {
+		if used[u] {
+			continue
+		}
+		if us[u].cls != uLex && strings.Contains(p.a.Tokens[us[u].t0].Text, "-") && p.compound(us[u].t0) {
+			used[u] = true
+			continue
+		}
+		if us[u].cls == uName {
+			n := p.nameRun(us, u)
+			if u > 0 && us[u-1].cls == uPrep && locatives[p.keys[us[u-1].t0]] && p.keys[us[u-1].t0] != "of" && n-u <= 3 && !isAllCaps(p.tokText(us[u].t0, us[n-1].t1)) {
+				name := p.a.Text[p.a.Tokens[us[u].t0].Span.Start():p.a.Tokens[us[n-1].t1-1].Span.End()]
+				e := p.entity("loc:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "LOC"} })
+				p.mention(e, us[u].t0, us[n-1].t1, KindName)
+				mark(u, n)
+			}
+			u = n - 1
+		}
+	}
+}
+
+// demoteAmbiguous turns single-token places and ambiguous country names
+// next to an unknown name token into name tokens: "Chad Smith", "Paris
+// Hilton", "Jordan Peterson".
+func (p *proc) demoteAmbiguous(us []unit) {
+	for i := range us {
+		x := &us[i]
+		if x.cls != uLex || x.t1-x.t0 != 1 {
+			continue
+		}
+		weak := x.e.kind == kPlace || ((x.e.kind == kCountry || x.e.kind == kMetonym) && p.r.ambiguous[p.keys[x.t0]])
+		if !weak {
+			continue
+		}
+		prevName := i > 0 && us[i-1].cls == uName && p.isFirstName(us[i-1].t0)
+		nextName := false
+		if i+1 < len(us) && us[i+1].cls == uName {
+			_, head := orgHeads[p.keys[us[i+1].t0]]
+			nextName = !head
+		}
+		if prevName || nextName || (i > 0 && us[i-1].cls == uLex && us[i-1].e.kind == kHonorific) {
+			x.cls = uName
+		}
+	}
+}
+
+func (p *proc) isFirstName(t int) bool {
+	_, ok := p.r.d.FirstNames[p.keys[t]]
+	return ok
+}
+
+// tokText returns the text of tokens [t0, t1).
+func (p *proc) tokText(t0, t1 int) string {
+	return p.a.Text[p.a.Tokens[t0].Span.Start():p.a.Tokens[t1-1].Span.End()]
+}
+
+// person returns the person named by tokens [t0, t1), creating it or
+// finding it by full name or surname, and records the mention.
+func (p *proc) person(t0, t1 int, us []unit) *ent {
+	name := p.tokText(t0, t1)
+	key := "per:" + strings.ToLower(name)
+	if e := p.byKey[key]; e != nil {
+		kind := KindName
+		if t1-t0 == 1 && e.surname == p.keys[t0] && !strings.Contains(e.name, " ") {
+			kind = KindName
+		}
+		p.mention(e, t0, t1, kind)
+		return e
+	}
+	if t1-t0 == 1 {
+		if e := p.bySurname(p.keys[t0]); e != nil {
+			p.mention(e, t0, t1, KindAlias)
+			return e
+		}
+	}
+	e := p.entity(key, func() *ent {
+		return &ent{name: name, typ: "PERSON", surname: p.keys[t1-1]}
+	})
+	if g, ok := p.r.d.FirstNames[p.keys[t0]]; ok && e.gender == "" {
+		e.gender = g
+	}
+	if e.gender == "" {
+		e.gender = surnameGender(p.keys[t1-1])
+	}
+	p.fromRegistry(e, name)
+	p.mention(e, t0, t1, KindName)
+	return e
+}
+
+// bySurname returns the most recent person of the document whose last
+// name is key.
+func (p *proc) bySurname(key string) *ent {
+	for i := len(p.ents) - 1; i >= 0; i-- {
+		e := p.ents[i]
+		if e.typ == "PERSON" && e.surname == key && strings.Contains(e.name, " ") {
+			return e
+		}
+	}
+	return nil
+}
+
+// surnameGender guesses gender from Slavic surname endings.
+func surnameGender(s string) string {
+	if len(s) < 5 {
+		return ""
+	}
+	for _, suf := range []string{"ova", "eva", "ina", "yna", "skaya", "aya"} {
+		if strings.HasSuffix(s, suf) {
+			return "f"
+		}
+	}
+	for _, suf := range []string{"ov", "ev", "in", "sky", "skiy", "skii"} {
+		if strings.HasSuffix(s, suf) {
+			return "m"
+		}
+	}
+	return ""
+}
+
+// applyDesc copies what a descriptor says to a person and records the
+// descriptor's institution, organisation and complement mentions.
+func (p *proc) applyDesc(e *ent, us []unit, d desc) {
+	if e.country == "" {
+		e.country = d.country
+	}
+	if d.role >= 0 {
+		ro := &p.r.d.Roles[d.role]
+		if e.role == "" {
+			e.role = ro.Name
+		}
+		if e.gender == "" {
+			e.gender = roleGender(p.keys[us[d.roleUnit].t1-1], ro.Gender)
+		}
+		e.addSectors(ro.Sectors...)
+	}
+	if d.hon >= 0 && e.gender == "" {
+		e.gender = p.r.d.Honorifics[d.hon].Gender
+	}
+	if d.inst >= 0 {
+		in := &p.r.d.Institutions[d.inst]
+		e.addSectors(in.Sectors...)
+		if d.country != "" && d.countryUnit >= 0 && d.countryUnit < d.instUnit {
+			ie := p.instEntity(d.country, d.inst, "")
+			p.mention(ie, us[d.countryUnit].t0, us[d.instUnit].t1, KindName)
+		}
+	}
+	if d.org >= 0 {
+		o := &p.r.d.Organizations[d.org]
+		oe := p.orgEntity(d.org)
+		p.mention(oe, us[d.orgUnit].t0, us[d.orgUnit].t1, KindName)
+		if e.country == "" {
+			e.country = o.Country
+		}
+		if isIGO(o) {
+			e.addSectors("IGO")
+			if e.code == "" && e.country == "" {
+				e.code = o.Code
+			}
+		}
+		e.addSectors(o.Sectors...)
+	}
+	if d.comp >= 0 {
+		c := us[d.comp]
+		cc := p.countryOf(c.e)
+		if d.compPrep == "of" && e.country == "" {
+			e.country = cc
+		}
+		p.lexMention(us, d.comp, true)
+	}
+	if len(e.sectors) == 0 && e.typ == "PERSON" && e.role != "" && e.country != "" {
+		e.addSectors("GOV")
+	}
+}
+
+func roleGender(word, g string) string {
+	if g != "" {
+		return g
+	}
+	switch {
+	case strings.HasSuffix(word, "woman") || strings.HasSuffix(word, "women") || word == "ambassadress" || word == "queen" || word == "princess" || word == "first lady":
+		return "f"
+	case strings.HasSuffix(word, "man") || strings.HasSuffix(word, "men") || word == "king" || word == "prince":
+		return "m"
+	}
+	return ""
+}
+
+// nominalPerson handles a descriptor without a name: "the ambassador",
+// "the Russian envoy". It joins the most recent person with that role, or
+// keeps an unnamed actor when the descriptor says who they work for.
+func (p *proc) nominalPerson(us []unit, d desc) bool {
+	ro := &p.r.d.Roles[d.role]
+	roleTok := p.keys[us[d.roleUnit].t1-1]
+	if strings.HasSuffix(roleTok, "s") && !strings.HasSuffix(strings.ToLower(ro.Name), "s") {
+		return false // plural: officials, diplomats
+	}
+	t0, t1 := us[d.start].t0, us[d.end-1].t1
+	for i := len(p.ents) - 1; i >= 0; i-- {
+		e := p.ents[i]
+		if e.typ == "PERSON" && e.role == ro.Name && (d.country == "" || e.country == "" || e.country == d.country) {
+			p.mention(e, t0, t1, KindNominal)
+			return true
+		}
+	}
+	if d.country == "" && d.org < 0 {
+		return false
+	}
+	name := strings.TrimSpace(strings.TrimPrefix(p.tokText(us[d.start].t0, us[d.end-1].t1), "the "))
+	name = strings.TrimPrefix(name, "The ")
+	key := "anon:" + d.country + ":" + ro.Name
+	e := p.entity(key, func() *ent { return &ent{name: name, typ: "PERSON"} })
+	p.applyDesc(e, us, d)
+	p.mention(e, t0, t1, KindNominal)
+	return true
+}
+
+// instEntity returns the entity of a country's institution.
+func (p *proc) instEntity(cc string, inst int32, host string) *ent {
+	in := &p.r.d.Institutions[inst]
+	key := "inst:" + cc + ":" + strings.ToLower(in.Name)
+	e := p.entity(key, func() *ent {
+		typ := in.Type
+		if typ == "" {
+			typ = "ORG"
+		}
+		e := &ent{typ: typ, country: cc, inst: strings.ToLower(in.Name)}
+		e.addSectors(in.Sectors...)
+		if len(e.sectors) == 0 {
+			e.addSectors("GOV")
+		}
+		return e
+	})
+	name := p.adjOf(cc) + " " + in.Name
+	if host != "" {
+		name += " in " + host
+	}
+	if len(name) > len(e.name) {
+		e.name = name
+	}
+	return e
+}
+
+// adjOf returns the adjective of a country (its name when it has none).
+func (p *proc) adjOf(cc string) string {
+	if c := p.r.d.CountryByCode(cc); c != nil {
+		if len(c.Adjectives) > 0 {
+			return c.Adjectives[0]
+		}
+		return c.Name
+	}
+	return cc
+}
+
+// sideHeads follow a country adjective to name the country as a party:
+// "the Russian side".
+var sideHeads = map[string]bool{"side": true, "authorities": true, "leadership": true, "delegation": true, "camp": true}
+
+// institution recognises "[the] <country adj> <institution> [in <country>]",
+// "<country>'s <institution>", "the <institution> of <country>", "the
+// Russian side", and definite descriptions ("the embassy"). It returns the
+// unit after the phrase, or u when nothing was found.
+func (p *proc) institution(us []unit, used []bool, u int) int {
+	j := u
+	hasThe := us[j].cls == uThe
+	if hasThe {
+		j++
+	}
+	cc, ccUnit := "", -1
+	if j < len(us) && us[j].cls == uLex && !used[j] {
+		switch us[j].e.kind {
+		case kAdjective, kCountry, kAbbrev:
+			cc, ccUnit = p.countryOf(us[j].e), j
+			j++
+			if j < len(us) && us[j].cls == uPoss {
+				j++
+			}
+		}
+	}
+	if j >= len(us) || used[j] {
+		return u
+	}
+	// "the Russian side"
+	if cc != "" && us[j].cls == uOther && sideHeads[p.keys[us[j].t0]] && us[ccUnit].e.kind != kCountry {
+		ge := p.gpeEntity(cc)
+		p.mention(ge, us[u].t0, us[j].t1, KindNominal)
+		return j + 1
+	}
+	if us[j].cls != uLex || us[j].e.kind != kInstitution {
+		return u
+	}
+	inst, instUnit := us[j].e.ref, j
+	j++
+	host, hostUnit := "", -1
+	if j+1 < len(us) && us[j].cls == uPrep {
+		prep := p.keys[us[j].t0]
+		k := j + 1
+		if k < len(us) && us[k].cls == uThe {
+			k++
+		}
+		if k < len(us) && us[k].cls == uLex {
+			if c2 := p.countryOf(us[k].e); c2 != "" {
+				switch {
+				case prep == "of" && cc == "":
+					cc, ccUnit = c2, k
+					j = k + 1
+				case prep == "in" || prep == "to":
+					host, hostUnit = p.tokText(us[j+1].t0, us[k].t1), k
+					j = k + 1
+				}
+			}
+		}
+	}
+	if cc != "" {
+		e := p.instEntity(cc, inst, host)
+		start := us[u].t0
+		if !hasThe && ccUnit > instUnit {
+			start = us[instUnit].t0
+		}
+		p.mention(e, start, us[j-1].t1, KindName)
+		if ccUnit > instUnit {
+			p.lexMention(us, ccUnit, true)
+			used[ccUnit] = true
+		}
+		if hostUnit >= 0 {
+			p.lexMention(us, hostUnit, true)
+			used[hostUnit] = true
+		}
+		return j
+	}
+	// A definite description: "the embassy", "its Foreign Ministry".
+	in := &p.r.d.Institutions[inst]
+	det := u > 0 && (hasThe || possessives[p.keys[us[u-1].t0]])
+	if !hasThe && u > 0 && possessives[p.keys[us[u-1].t0]] {
+		det = true
+	}
+	if !det && !isCap(p.a.Tokens[us[instUnit].t0].Text) {
+		return u
+	}
+	name := strings.ToLower(in.Name)
+	for i := len(p.ents) - 1; i >= 0; i-- {
+		e := p.ents[i]
+		if e.inst == name {
+			p.mention(e, us[u].t0, us[j-1].t1, KindNominal)
+			return j
+		}
+	}
+	if isCap(p.a.Tokens[us[instUnit].t0].Text) {
+		// "the Foreign Ministry" with no country in sight: keep it.
+		e := p.entity("inst::"+name, func() *ent {
+			e := &ent{name: in.Name, typ: "ORG", inst: name}
+			e.addSectors(in.Sectors...)
+			return e
+		})
+		p.mention(e, us[instUnit].t0, us[j-1].t1, KindName)
+		return j
+	}
+	return u
+}
+
+var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true}
+
+// gpeEntity returns the country entity for code cc.
+func (p *proc) gpeEntity(cc string) *ent {
+	return p.entity("gpe:"+cc, func() *ent {
+		name := cc
+		if c := p.r.d.CountryByCode(cc); c != nil {
+			name = c.Name
+		}
+		return &ent{name: name, typ: "GPE", country: cc}
+	})
+}
+
+// orgEntity returns the entity of dictionary organisation i.
+func (p *proc) orgEntity(i int32) *ent {
+	o := &p.r.d.Organizations[i]
+	return p.entity("org:"+itoa(int(i)), func() *ent {
+		e := &ent{name: o.Name, typ: "ORG", country: o.Country, code: o.Code}
+		if isIGO(o) {
+			e.addSectors("IGO")
+		}
+		if sectorCodes[o.Kind] {
+			e.addSectors(o.Kind)
+		}
+		e.addSectors(o.Sectors...)
+		return e
+	})
+}
+
+// sectorCodes are the CAMEO sector codes an organisation's kind may be.
+var sectorCodes = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "SPY": true, "OPP": true, "PTY": true,
+	"REB": true, "MED": true, "BUS": true, "NGO": true, "IGO": true, "CVL": true, "EDU": true, "REL": true, "LAB": true, "HLH": true,
+	"ELI": true, "AGR": true, "UAF": true, "INS": true, "SEP": true, "MNC": true, "REF": true, "CRM": true, "ENV": true}
+
+func isIGO(o *Organization) bool {
+	if o.Kind == "IGO" {
+		return true
+	}
+	for _, s := range o.Sectors {
+		if s == "IGO" {
+			return true
+		}
+	}
+	return false
+}
+
+// lexMention records the mention of a country, place or organisation
+// lexicon unit; actor says whether a capital here is the government.
+func (p *proc) lexMention(us []unit, u int, location bool) {
+	x := us[u]
+	t0 := x.t0
+	if u > 0 && us[u-1].cls == uThe {
+		t0 = us[u-1].t0
+	}
+	switch x.e.kind {
+	case kCountry:
+		p.mention(p.gpeEntity(p.countryOf(x.e)), t0, x.t1, KindName)
+	case kAbbrev:
+		p.mention(p.gpeEntity(p.countryOf(x.e)), x.t0, x.t1, KindAlias)
+	case kOrg, kOrgAbbrev:
+		k := KindName
+		if x.e.kind == kOrgAbbrev {
+			k, t0 = KindAlias, x.t0
+		}
+		p.mention(p.orgEntity(p.orgRef(x.e)), t0, x.t1, k)
+	case kPlace:
+		p.placeMention(x.e.ref, x.t0, x.t1)
+	case kMetonym:
+		m := &p.r.metonyms[x.e.ref]
+		if location {
+			if ps := p.r.places[strings.ToLower(m.text)]; len(ps) > 0 {
+				p.placeMention(ps[0], x.t0, x.t1)
+				return
+			}
+		}
+		p.metonymMention(x.e.ref, t0, x.t1)
+	}
+}
+
+// placeMention records a gazetteer place as a location.
+func (p *proc) placeMention(pi int32, t0, t1 int) {
+	pl := &p.r.d.Places[pi]
+	typ := "LOC"
+	if _, ok := p.r.capitalOf[pi]; ok {
+		typ = "GPE"
+	}
+	e := p.entity("place:"+strings.ToLower(pl.Name)+":"+pl.Country, func() *ent {
+		return &ent{name: pl.Name, typ: typ, country: pl.Country}
+	})
+	p.mention(e, t0, t1, KindName)
+}
+
+// metonymMention records a seat of power: the country's government, or
+// for a sector seat (the Pentagon: MIL) an organisation of its own.
+func (p *proc) metonymMention(ref int32, t0, t1 int) {
+	m := &p.r.metonyms[ref]
+	cc := p.r.d.Countries[m.country].Code
+	if m.sector != "" && m.sector != "GOV" {
+		e := p.entity("meto:"+strings.ToLower(m.text), func() *ent {
+			e := &ent{name: m.text, typ: "ORG", country: cc}
+			e.addSectors(m.sector)
+			return e
+		})
+		p.mention(e, t0, t1, KindMetonym)
+		return
+	}
+	p.mention(p.gpeEntity(cc), t0, t1, KindMetonym)
+}
+
+// lexUnit records a lexicon unit left over by the patterns.
+func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
+	x := us[u]
+	// A place after a locative preposition is a location, unless it owns
+	// something ("from Washington's policy") and so acts.
+	loc := u > 0 && locatives[p.keys[x.t0-1]] && !(u+1 < len(us) && us[u+1].cls == uPoss)
+	switch x.e.kind {
+	case kCountry, kAbbrev, kOrg, kOrgAbbrev:
+		p.lexMention(us, u, loc)
+	case kAdjective:
+		p.mention(p.gpeEntity(p.countryOf(x.e)), x.t0, x.t1, KindAdjective)
+	case kDemonym:
+		cc := p.countryOf(x.e)
+		name := p.tokText(x.t0, x.t1)
+		e := p.entity("norp:"+cc, func() *ent { return &ent{name: name, typ: "NORP", country: cc, plural: true} })
+		p.mention(e, x.t0, x.t1, KindName)
+	case kMetonym:
+		p.lexMention(us, u, loc)
+	case kPlace:
+		if ci, ok := p.r.capitalOf[x.e.ref]; ok && !loc {
+			if m := p.capitalMetonym(ci); m >= 0 {
+				p.metonymMention(m, x.t0, x.t1)
+			} else {
+				p.mention(p.gpeEntity(p.r.d.Countries[ci].Code), x.t0, x.t1, KindMetonym)
+			}
+			return true
+		}
+		p.placeMention(x.e.ref, x.t0, x.t1)
+	default:
+		return false
+	}
+	return true
+}
+
+// capitalMetonym returns a GOV metonym of country ci (for a capital that
+// the country file does not list as a metonym), adding one if needed.
+func (p *proc) capitalMetonym(ci int32) int32 {
+	for i := range p.r.metonyms {
+		if p.r.metonyms[i].country == ci && (p.r.metonyms[i].sector == "" || p.r.metonyms[i].sector == "GOV") {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+// compound records the countries inside a hyphenated token ("Russian-US",
+// "US-Chinese"): each part is an adjective mention. It reports whether
+// every part was a country.
+func (p *proc) compound(t int) bool {
+	tok := p.a.Tokens[t]
+	parts := strings.Split(tok.Text, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	type hit struct {
+		cc         string
+		start, end int
+	}
+	var hits []hit
+	off := tok.Span.Start()
+	for _, part := range parts {
+		cc := ""
+		if n := p.r.lex.root.next[norm(part)]; n != nil && isCap(part) {
+			for _, e := range n.entries {
+				switch e.kind {
+				case kAdjective, kCountry:
+					cc = p.countryOf(e)
+				case kAbbrev:
+					if p.r.abbrevs[e.ref].form == part {
+						cc = p.countryOf(e)
+					}
+				}
+				if cc != "" {
+					break
+				}
+			}
+		}
+		if cc == "" {
+			return false
+		}
+		hits = append(hits, hit{cc, off, off + len(part)})
+		off += len(part) + 1
+	}
+	for _, h := range hits {
+		e := p.gpeEntity(h.cc)
+		m := &ment{start: h.start, end: h.end, t0: t, t1: t + 1, kind: KindAdjective, e: e, quoted: p.quoted[t]}
+		e.ments = append(e.ments, m)
+		p.ments = append(p.ments, m)
+	}
+	return true
+}
+
+// orgHeads are capitalised head nouns that make a name an organisation,
+// with the sector they suggest.
+var orgHeads = map[string]string{
+	"ministry": "GOV", "council": "GOV", "commission": "GOV", "committee": "GOV", "agency": "GOV", "department": "GOV", "office": "GOV",
+	"authority": "GOV", "administration": "GOV", "government": "GOV", "cabinet": "GOV", "directorate": "GOV", "bureau": "GOV",
+	"parliament": "LEG", "assembly": "LEG", "congress": "LEG", "senate": "LEG", "duma": "LEG",
+	"court": "JUD", "tribunal": "JUD", "police": "COP", "army": "MIL", "navy": "MIL", "forces": "MIL", "guard": "MIL", "command": "MIL",
+	"brigade": "REB", "brigades": "REB", "front": "REB", "movement": "OPP", "militia": "REB",
+	"party": "PTY", "union": "LAB", "federation": "", "association": "", "league": "", "organisation": "", "organization": "",
+	"foundation": "NGO", "institute": "EDU", "university": "EDU", "college": "EDU", "school": "EDU", "church": "REL",
+	"bank": "BUS", "corp": "BUS", "corp.": "BUS", "corporation": "BUS", "inc": "BUS", "inc.": "BUS", "ltd": "BUS", "ltd.": "BUS",
+	"plc": "BUS", "co": "BUS", "co.": "BUS", "company": "BUS", "group": "BUS", "holdings": "BUS", "airlines": "BUS", "airways": "BUS",
+	"motors": "BUS", "exchange": "BUS", "fund": "", "trust": "", "society": "", "club": "", "news": "MED", "times": "MED", "post": "MED",
+	"journal": "MED", "herald": "MED", "tribune": "MED", "radio": "MED", "television": "MED", "agency.": "MED", "network": "MED",
+	"board": "", "service": "GOV", "services": "", "centre": "", "center": "", "council.": "GOV", "alliance": "", "coalition": "",
+	"industries": "BUS", "systems": "BUS", "petroleum": "BUS", "oil": "", "energy": "", "telecom": "BUS", "gazette": "MED", "press": "MED",
+}
+
+// orgRun recognises an organisation name made of capitalised words and
+// countries ending in (or containing) a head noun: "Bank of England",
+// "Russian Orthodox Church", "Kazakh Oil Ministry". It returns the unit
+// after the name, or u.
+func (p *proc) orgRun(us []unit, used []bool, u int) int {
+	okUnit := func(i int) bool {
+		if used[i] {
+			return false
+		}
+		switch us[i].cls {
+		case uName:
+			return true
+		case uLex:
+			switch us[i].e.kind {
+			case kAdjective, kCountry, kAbbrev, kPlace, kDemonym, kMetonym:
+				return true
+			}
+		}
+		return false
+	}
+	if !okUnit(u) {
+		return u
+	}
+	j, head, lastOK := u, -1, u
+	for j < len(us) {
+		if okUnit(j) {
+			if us[j].cls == uName {
+				if _, ok := orgHeads[p.keys[us[j].t0]]; ok {
+					head = j
+				}
+			}
+			lastOK = j
+			j++
+			continue
+		}
+		k := p.keys[us[j].t0]
+		if (k == "of" || k == "for" || k == "and" || k == "&") && j+1 < len(us) && okUnit(j+1) && head < 0 {
+			j++
+			continue
+		}
+		break
+	}
+	if head < 0 {
+		return u
+	}
+	end := lastOK + 1
+	// Trim trailing country units after the head: "Bank of England" keeps
+	// them, but "Foreign Ministry Russia" does not occur; keep as is.
+	t0, t1 := us[u].t0, us[end-1].t1
+	name := p.tokText(t0, t1)
+	e := p.entity("org:"+strings.ToLower(name), func() *ent {
+		e := &ent{name: name, typ: "ORG"}
+		for i := u; i < end; i++ {
+			if us[i].cls == uLex && e.country == "" {
+				e.country = p.countryOf(us[i].e)
+			}
+		}
+		e.addSectors(orgHeads[p.keys[us[head].t0]])
+		return e
+	})
+	if u > 0 && us[u-1].cls == uThe && !used[u-1] {
+		t0 = us[u-1].t0
+	}
+	p.mention(e, t0, t1, KindName)
+	return end
+}
+
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true, "noted": true, "wrote": true,
+	"stressed": true, "announced": true, "declared": true, "insisted": true, "warned": true, "explained": true, "argued": true, "claimed": true, "asked": true}
+
+// namePerson decides whether the name run [u, n) is a person: a name the
+// document already knows, an appositive ("Maria Zakharova, the foreign
+// ministry spokeswoman,"), a known first name, a registry entry, or the
+// subject of a speech verb. It returns the end unit and true.
+func (p *proc) namePerson(us []unit, used []bool, u, n int) (int, bool) {
+	t0, t1 := us[u].t0, us[n-1].t1
+	known := p.byKey["per:"+strings.ToLower(p.tokText(t0, t1))] != nil || (n-u == 1 && p.bySurname(p.keys[t0]) != nil)
+	// Appositive.
+	if n+1 < len(us) && us[n].cls == uComma {
+		d := p.parseDesc(us, n+1)
+		if d.role >= 0 && d.hon < 0 {
+			e := p.person(t0, t1, us)
+			p.applyDesc(e, us, d)
+			for i := n; i < d.end; i++ {
+				used[i] = true
+			}
+			return n, true
+		}
+	}
+	if known {
+		p.person(t0, t1, us)
+		return n, true
+	}
+	if n-u >= 2 && p.isFirstName(t0) {
+		p.person(t0, t1, us)
+		return n, true
+	}
+	if p.s.reg != nil {
+		if _, ok := p.s.reg.Lookup(p.tokText(t0, t1), p.date()); ok {
+			p.person(t0, t1, us)
+			return n, true
+		}
+	}
+	if n-u >= 2 && n < len(us) && speechVerbs[p.keys[us[n].t0]] {
+		p.person(t0, t1, us)
+		return n, true
+	}
+	if p.looksPersonal(us, u, n) {
+		p.person(t0, t1, us)
+		return n, true
+	}
+	return u, false
+}
+
+// looksPersonal reports whether an unexplained run of two or three name
+// tokens has the shape of a person's name: "Chris Adams", "P. Simmons",
+// "Tim O'Gorman" (title case, no organisation head, no article before).
+func (p *proc) looksPersonal(us []unit, u, n int) bool {
+	if n-u < 2 || n-u > 3 {
+		return false
+	}
+	if u > 0 && us[u-1].cls == uThe {
+		return false
+	}
+	for i := u; i < n; i++ {
+		if us[i].cls != uName {
+			continue // particle
+		}
+		t := p.a.Tokens[us[i].t0].Text
+		if _, ok := orgHeads[p.keys[us[i].t0]]; ok {
+			return false
+		}
+		initial := len(t) == 2 && t[1] == '.' && isCap(t)
+		if initial && i == n-1 {
+			return false
+		}
+		if !initial && (isAllCaps(t) || strings.ContainsAny(t, "0123456789&")) {
+			return false
+		}
+	}
+	return true
+}
+
+// date returns the document's anchor date or "".
+func (p *proc) date() string {
+	if p.a.Anchor != nil {
+		return p.a.Anchor.Date
+	}
+	return ""
+}

@@ -1,0 +1,770 @@
+package event
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"github.com/attache-project/attache/internal/doc"
+)
+
+// speechVerbs introduce reported speech; a date right after them ("said
+// on Wednesday") dates the speech act, not the reported event.
+var speechVerbs = map[string]bool{
+	"say": true, "tell": true, "write": true, "note": true, "stress": true, "add": true, "state": true,
+	"announce": true, "report": true, "claim": true, "declare": true, "explain": true, "insist": true,
+	"emphasize": true, "emphasise": true, "underline": true, "comment": true, "remark": true, "confirm": true,
+	"tweet": true, "post": true, "argue": true, "suggest": true, "indicate": true, "point": true,
+}
+
+// prepositions that put a mention inside a prepositional phrase (not a subject).
+var preps = map[string]bool{
+	"in": true, "at": true, "to": true, "from": true, "of": true, "for": true, "with": true, "against": true,
+	"by": true, "on": true, "between": true, "among": true, "over": true, "toward": true, "towards": true,
+	"into": true, "about": true, "than": true, "like": true, "near": true, "across": true, "under": true,
+	"within": true, "without": true, "via": true, "after": true, "before": true, "during": true, "despite": true,
+}
+
+// reciprocalRoots are the codes where X and Y acting together means each
+// acted toward the other: consult, cooperate, sign, fight.
+func reciprocal(code string) bool {
+	switch code[:2] {
+	case "04", "06", "19":
+		return true
+	}
+	return code == "057" || code == "036" || code == "046"
+}
+
+// noteSpeech records, for each actor that is the subject of a speech verb
+// with a date next to it, the date it spoke: later quotes by the same
+// speaker without a date of their own are dated by it.
+func (c *coder) noteSpeech(s *sentence) {
+	for i, w := range s.w {
+		if !isVerbTag(w.tag) || !speechVerbs[w.vlemma] {
+			continue
+		}
+		d := c.timexNear(s, i, 5, true)
+		if d == "" {
+			continue
+		}
+		if m := c.subjectOf(s, i); m != nil {
+			c.speechOf[m.ent.ID] = d
+		}
+	}
+}
+
+// timexNear returns the value of the first full DATE timex in the
+// sentence within window tokens after token i (after=true), or "".
+func (c *coder) timexNear(s *sentence, i, window int, after bool) string {
+	if i >= len(s.toks) {
+		return ""
+	}
+	lo, hi := s.toks[i].Span.End(), s.toks[min(i+window, len(s.toks)-1)].Span.End()
+	for _, t := range c.a.Timexes {
+		if t.Type == "DATE" && t.Span.Start() >= lo && t.Span.Start() < hi && isDate(t.Value) {
+			return t.Value
+		}
+	}
+	return ""
+}
+
+func isDate(v string) bool {
+	_, err := time.Parse(doc.DateLayout, v)
+	return err == nil
+}
+
+// subjectOf returns the actor mention that is the subject of the verb at
+// token i: the nearest actor left of it in the clause that is not inside a
+// prepositional phrase; failing that, the nearest actor after an inverted
+// speech verb (", the embassy said").
+func (c *coder) subjectOf(s *sentence, i int) *mention {
+	if m := s.leftActor(i); m != nil {
+		return m
+	}
+	if speechVerbs[s.w[i].vlemma] && i > 0 {
+		// Inversion: "..., said the Foreign Ministry".
+		for k := range s.mentions {
+			m := &s.mentions[k]
+			if m.actor && m.start > i && m.start <= i+4 {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// leftActor scans left from token i for the subject actor.
+func (s *sentence) leftActor(i int) *mention {
+	var best *mention
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := &s.mentions[k]
+		if !m.actor || m.end > i {
+			continue
+		}
+		if s.barrierBetween2(m.end, i) {
+			break
+		}
+		if m.start > 0 && preps[s.w[m.start-1].lower] {
+			continue
+		}
+		if m.start > 1 && preps[s.w[m.start-2].lower] && (s.w[m.start-1].tag == "DT" || s.w[m.start-1].tag == "PRP$") {
+			continue
+		}
+		if s.conjoinedAfterPrep(m) {
+			continue
+		}
+		best = m
+		break
+	}
+	return best
+}
+
+// barrierBetween2 is a clause barrier for subject search: a semicolon,
+// quote mark or a "that"/"which" complementiser separates clauses.
+func (s *sentence) barrierBetween2(i, j int) bool {
+	for k := i; k < j && k < len(s.w); k++ {
+		if s.barrier(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// conjoinedAfterPrep: "between Russia and the United States" — the second
+// conjunct is inside the same prepositional phrase.
+func (s *sentence) conjoinedAfterPrep(m *mention) bool {
+	j := m.start - 1
+	if j >= 0 && s.w[j].tag == "DT" {
+		j--
+	}
+	if j < 0 || (s.w[j].lower != "and" && s.w[j].lower != "or" && s.w[j].lower != ",") {
+		return false
+	}
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		o := &s.mentions[k]
+		if o.end <= j && o.end >= j-1 && o.actor {
+			if o.start > 0 && preps[s.w[o.start-1].lower] {
+				return true
+			}
+			if o.start > 1 && preps[s.w[o.start-2].lower] && s.w[o.start-1].tag == "DT" {
+				return true
+			}
+			return s.conjoinedAfterPrep(o)
+		}
+	}
+	return false
+}
+
+// conjuncts expands a mention into the actors conjoined with it:
+// "Russia and China", "Russia, China and Iran".
+func (s *sentence) conjuncts(m *mention) []*mention {
+	out := []*mention{m}
+	// Leftward.
+	cur := m
+	for {
+		j := cur.start - 1
+		if j >= 0 && s.w[j].tag == "DT" {
+			j--
+		}
+		if j < 0 || (s.w[j].lower != "and" && s.w[j].lower != ",") {
+			break
+		}
+		prev := s.actorEndingAt(j)
+		if prev == nil {
+			break
+		}
+		out = append([]*mention{prev}, out...)
+		cur = prev
+	}
+	cur = m
+	for {
+		j := cur.end
+		if j >= len(s.w) || (s.w[j].lower != "and" && s.w[j].lower != ",") {
+			break
+		}
+		j++
+		if j < len(s.w) && s.w[j].lower == "and" {
+			j++
+		}
+		if j < len(s.w) && s.w[j].tag == "DT" {
+			j++
+		}
+		next := s.actorAt(j)
+		if next == nil {
+			break
+		}
+		out = append(out, next)
+		cur = next
+	}
+	return out
+}
+
+func (s *sentence) actorEndingAt(j int) *mention {
+	for k := range s.mentions {
+		m := &s.mentions[k]
+		if m.actor && (m.end == j || m.end == j-1 && s.w[j-1].tag == "POS") {
+			return m
+		}
+	}
+	return nil
+}
+
+// actorsIn returns the actor mentions inside tokens [i, j), first-level
+// conjuncts only ("Russia and China" -> both).
+func (s *sentence) actorsIn(i, j int) []*mention {
+	var out []*mention
+	for k := range s.mentions {
+		m := &s.mentions[k]
+		if m.actor && m.start >= i && m.end <= j {
+			out = append(out, m)
+		}
+	}
+	if len(out) <= 1 {
+		return out
+	}
+	// Keep the head actor(s): the first one and those conjoined with it;
+	// "the Croatian government's request" keeps Croatian government only.
+	return s.conjuncts(out[0])
+}
+
+// objectAfter returns the first actor after token i in the clause, within
+// 12 tokens, skipping actors that start a new clause's subject.
+func (s *sentence) objectAfter(i int, not *mention) *mention {
+	for k := range s.mentions {
+		m := &s.mentions[k]
+		if !m.actor || m.start < i || m == not {
+			continue
+		}
+		if m.start-i > 12 || s.barrierBetween2(i, m.start) {
+			return nil
+		}
+		if s.speechAfter(m) {
+			// ", the embassy said" — the reporter, not the object.
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// speechAfter: the mention is directly followed by a speech verb.
+func (s *sentence) speechAfter(m *mention) bool {
+	j := m.end
+	if j < len(s.w) && isVerbTag(s.w[j].tag) && speechVerbs[s.w[j].vlemma] {
+		return true
+	}
+	return false
+}
+
+// passive reports whether the trigger is a passive participle: VBN after
+// a form of "be" or "get" within three tokens.
+func (s *sentence) passive(i int) bool {
+	if s.w[i].tag != "VBN" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch s.w[k].vlemma {
+		case "be", "get":
+			return true
+		}
+		if s.barrier(k) || s.w[k].lower == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// agent returns the actor of a "by X" phrase after token i.
+func (s *sentence) agent(i int) *mention {
+	for k := i; k < len(s.w) && k <= i+8; k++ {
+		if s.barrier(k) {
+			return nil
+		}
+		if s.w[k].lower == "by" {
+			for n := k + 1; n <= k+4 && n < len(s.w); n++ {
+				if m := s.actorAt(n); m != nil {
+					return m
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// reporter returns the speaker for an event at token i: the quote's
+// speaker when the token is inside a quote, the actor of "according to X",
+// or the subject of the sentence's speech verb (", the embassy said").
+func (c *coder) reporter(s *sentence, i int) (ent *doc.Entity, quote int) {
+	if qi := s.quote[i]; qi >= 0 {
+		q := &c.a.Quotes[qi]
+		if q.Speaker != nil && q.Speaker.Entity != nil {
+			if e := c.a.EntityByID(*q.Speaker.Entity); e != nil {
+				return e, qi
+			}
+		}
+		return nil, qi
+	}
+	for k := 0; k+1 < len(s.w); k++ {
+		if s.w[k].lower == "according" && s.w[k+1].lower == "to" {
+			for n := k + 2; n < len(s.w) && n <= k+5; n++ {
+				if m := s.actorAt(n); m != nil {
+					return m.ent, -1
+				}
+			}
+		}
+	}
+	for k, w := range s.w {
+		if k != i && isVerbTag(w.tag) && speechVerbs[w.vlemma] {
+			if m := c.subjectOf(s, k); m != nil && (m.start > i || k < i) {
+				return m.ent, -1
+			}
+		}
+	}
+	return nil, -1
+}
+
+// build turns a match into events (several for compound or reciprocal
+// actors).
+func (c *coder) build(s *sentence, m *match) []doc.Event {
+	info := c.d.Info(m.p.Code)
+	if info == nil {
+		return nil
+	}
+	var srcs, tgts []*mention
+	var how []string
+	passive := m.p.Kind == KindVerb && s.passive(m.anchor)
+	if sl, ok := m.slots['S']; ok {
+		srcs = s.actorsIn(sl[0], sl[1])
+		how = append(how, "source from $S slot")
+	}
+	if sl, ok := m.slots['T']; ok {
+		tgts = s.actorsIn(sl[0], sl[1])
+		how = append(how, "target from $T slot")
+	}
+	subj := s.leftActor(m.start)
+	if m.p.Kind == KindNoun && subj != nil && subj.end == m.start-1 && s.w[subj.end].tag == "POS" {
+		// "Russia's recall of its ambassador": the possessor acts.
+		how = append(how, "source: possessor of the nominal")
+	}
+	if passive {
+		if len(srcs) == 0 {
+			if ag := s.agent(m.anchor); ag != nil {
+				srcs = s.conjuncts(ag)
+				how = append(how, "passive: source from by-agent")
+			}
+		}
+		if len(tgts) == 0 && subj != nil {
+			tgts = s.conjuncts(subj)
+			how = append(how, "passive: target is the subject")
+		}
+	} else if len(srcs) == 0 && subj != nil {
+		srcs = s.conjuncts(subj)
+		how = append(how, "source is the subject")
+	}
+	if len(tgts) == 0 && !passive {
+		var not *mention
+		if len(srcs) > 0 {
+			not = srcs[0]
+		}
+		if o := s.objectAfter(m.anchorEnd, not); o != nil {
+			tgts = s.conjuncts(o)
+			how = append(how, "target is the object")
+		}
+	}
+	if len(srcs) == 0 {
+		if e, qi := c.reporter(s, m.anchor); e != nil && (e.Country != nil || e.Code != nil) {
+			srcs = []*mention{{ent: e, m: firstMention(e), actor: true}}
+			if qi >= 0 {
+				how = append(how, "source is the quote's speaker")
+			} else {
+				how = append(how, "source is the reporter (according to / said)")
+			}
+		}
+	}
+	// International codes: a target of the source's own country is the
+	// destination, not the counterpart ("Russia's ambassador to the US flew
+	// to Moscow"); look for a foreign actor in the sentence instead.
+	if len(srcs) > 0 && len(tgts) > 0 && international(info.Code) && sameCountry(srcs[0].ent, tgts[0].ent) {
+		if f := s.foreignActor(srcs[0].ent, m.anchor); f != nil {
+			tgts = []*mention{f}
+			how = append(how, "target: the foreign counterpart in the sentence")
+		}
+	}
+	if len(srcs) > 0 && len(tgts) == 0 && international(info.Code) {
+		if f := s.foreignActor(srcs[0].ent, m.anchor); f != nil {
+			tgts = []*mention{f}
+			how = append(how, "target: the foreign counterpart in the sentence")
+		}
+	}
+	// Reciprocal: X and Y meet -> X->Y and Y->X.
+	type pair struct{ s, t *mention }
+	var pairs []pair
+	switch {
+	case reciprocal(info.Code) && len(tgts) == 0 && len(srcs) >= 2:
+		for _, a := range srcs {
+			for _, b := range srcs {
+				if a != b {
+					pairs = append(pairs, pair{a, b})
+				}
+			}
+		}
+		how = append(how, "reciprocal between conjoined actors")
+	case reciprocal(info.Code) && len(srcs) == 0 && len(tgts) >= 2:
+		for _, a := range tgts {
+			for _, b := range tgts {
+				if a != b {
+					pairs = append(pairs, pair{a, b})
+				}
+			}
+		}
+		how = append(how, "reciprocal between conjoined actors")
+	default:
+		if len(srcs) == 0 {
+			srcs = []*mention{nil}
+		}
+		if len(tgts) == 0 {
+			tgts = []*mention{nil}
+		}
+		for _, a := range srcs {
+			for _, b := range tgts {
+				if a != nil && b != nil && a.ent == b.ent {
+					b = nil
+				}
+				pairs = append(pairs, pair{a, b})
+			}
+		}
+	}
+	mod, modWhy := modality(s, m)
+	date, dsrc := c.date(s, m)
+	sp := doc.S(s.toks[m.start].Span.Start(), s.toks[m.end-1].Span.End())
+	ev := doc.Event{
+		Sentence:   s.si,
+		Span:       sp,
+		Text:       c.a.Text[sp.Start():sp.End()],
+		CAMEO:      info.Code,
+		PLOVER:     info.PLOVER,
+		Mode:       doc.Str(info.Mode),
+		Quad:       info.Quad,
+		Goldstein:  info.Goldstein,
+		Modality:   mod,
+		Date:       doc.Str(date),
+		DateSource: dsrc,
+		Location:   c.location(s, m),
+		Rule:       m.p.ID,
+	}
+	ev.Historical = c.historical(date)
+	var out []doc.Event
+	for _, p := range pairs {
+		e := ev
+		e.Source = actorOf(p.s)
+		e.Target = actorOf(p.t)
+		e.Confidence = confidence(m, p.s != nil, p.t != nil, mod)
+		out = append(out, e)
+	}
+	if c.trace != nil {
+		c.trace.Decisions = append(c.trace.Decisions, Decision{Rule: m.p.ID, Code: info.Code, Name: info.Name,
+			Trigger: ev.Text, Actors: how, Modality: mod, ModalityWhy: modWhy, Date: date, DateSource: dsrc})
+	}
+	return out
+}
+
+func firstMention(e *doc.Entity) *doc.Mention {
+	if len(e.Mentions) > 0 {
+		return &e.Mentions[0]
+	}
+	return nil
+}
+
+// international codes are acts between states: recall and expulsion of
+// diplomats, visits, reduction of relations.
+func international(code string) bool {
+	return strings.HasPrefix(code, "16") || code == "042" || code == "043" || code == "044"
+}
+
+func sameCountry(a, b *doc.Entity) bool {
+	return a != nil && b != nil && a.Country != nil && b.Country != nil && *a.Country == *b.Country
+}
+
+// foreignActor returns the actor nearest to token i whose country differs
+// from e's, looking right first.
+func (s *sentence) foreignActor(e *doc.Entity, i int) *mention {
+	var best *mention
+	bd := 1 << 30
+	for k := range s.mentions {
+		m := &s.mentions[k]
+		if !m.actor || m.ent.Country == nil || e.Country == nil || *m.ent.Country == *e.Country {
+			continue
+		}
+		d := m.start - i
+		if d < 0 {
+			d = -d + 20 // prefer the right side
+		}
+		if d < bd {
+			best, bd = m, d
+		}
+	}
+	return best
+}
+
+func actorOf(m *mention) *doc.Actor {
+	if m == nil || m.ent == nil {
+		return nil
+	}
+	e := m.ent
+	text := e.Name
+	if m.m != nil && m.start < m.end {
+		text = m.m.Text
+	}
+	code := e.Code
+	if code == nil {
+		code = e.Country
+	}
+	id := e.ID
+	return &doc.Actor{Entity: &id, Code: code, Country: e.Country, Text: text}
+}
+
+// modality reads the words before the trigger (up to six tokens, within
+// the clause): negation, modal and future markers.
+func modality(s *sentence, m *match) (string, string) {
+	neg, fut, hyp := "", "", ""
+	for k := m.anchor - 1; k >= 0 && k >= m.anchor-6; k-- {
+		w := s.w[k]
+		if s.barrier(k) || w.lower == "," && k < m.anchor-1 {
+			break
+		}
+		switch w.lower {
+		case "not", "n't", "never", "no", "neither", "nor", "without":
+			neg = w.lower
+		case "will", "'ll", "shall":
+			fut = w.lower
+		case "could", "might", "may", "should", "can", "if", "unless", "whether", "possible", "potential", "possibly":
+			hyp = w.lower
+		case "would":
+			hyp = w.lower
+		case "to":
+			if k > 0 {
+				switch s.w[k-1].vlemma {
+				case "plan", "intend", "expect", "schedule", "set", "aim", "prepare", "due", "go", "hope", "seek", "want", "wish", "decide", "vow", "pledge", "promise", "be":
+					if s.w[k-1].lower != "been" {
+						fut = s.w[k-1].lower + " to"
+					}
+				}
+			}
+		case "planned", "proposed", "upcoming", "forthcoming", "scheduled", "expected", "future", "next":
+			if m.p.Kind == KindNoun {
+				fut = w.lower
+			}
+		}
+		if (w.vlemma == "fail" || w.vlemma == "deny") && k == m.anchor-2 && s.w[k+1].lower == "to" {
+			neg = w.lower + " to"
+		}
+	}
+	switch {
+	case neg != "":
+		return "negated", "negation: " + neg
+	case hyp == "would" && reportedContext(s, m.anchor):
+		return "future", "future in reported speech: would"
+	case hyp != "":
+		return "hypothetical", "modal or condition: " + hyp
+	case fut != "":
+		return "future", "future marker: " + fut
+	}
+	return "asserted", ""
+}
+
+// reportedContext: a speech verb before token i ("said it would").
+func reportedContext(s *sentence, i int) bool {
+	for k := 0; k < i; k++ {
+		if isVerbTag(s.w[k].tag) && speechVerbs[s.w[k].vlemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// date picks the event's date: the DATE timex nearest the trigger in its
+// clause (not one attached to a speech verb), else the date of the speech
+// reporting it, else the anchor.
+func (c *coder) date(s *sentence, m *match) (string, string) {
+	sp := c.a.Sentences[s.si].Span
+	trig := s.toks[m.anchor].Span.Start()
+	best, bd := "", 1<<30
+	for _, t := range c.a.Timexes {
+		if t.Type != "DATE" || !sp.Contains(t.Span) || !isDate(t.Value) {
+			continue
+		}
+		if c.speechTimex(s, t.Span) && !speechVerbs[s.w[m.anchor].vlemma] {
+			continue
+		}
+		if c.acrossBarrier(s, trig, t.Span.Start()) {
+			continue
+		}
+		d := t.Span.Start() - trig
+		if d < 0 {
+			d = -d
+		}
+		if d < bd {
+			best, bd = t.Value, d
+		}
+	}
+	if best != "" {
+		return best, "timex"
+	}
+	ent, qi := c.reporter(s, m.anchor)
+	if qi >= 0 && c.a.Quotes[qi].Date != nil && isDate(*c.a.Quotes[qi].Date) {
+		return *c.a.Quotes[qi].Date, "speech"
+	}
+	// A speech verb in this sentence with its own date.
+	for k, w := range s.w {
+		if isVerbTag(w.tag) && speechVerbs[w.vlemma] && k != m.anchor {
+			if d := c.timexNear(s, k, 5, true); d != "" {
+				return d, "speech"
+			}
+		}
+	}
+	if ent != nil {
+		if d, ok := c.speechOf[ent.ID]; ok {
+			return d, "speech"
+		}
+	}
+	if c.a.Anchor != nil && c.a.Anchor.Date != "" && c.a.Anchor.From != "none" {
+		src := c.a.Anchor.From
+		if src != "dateline" {
+			src = "published"
+		}
+		return c.a.Anchor.Date, src
+	}
+	return "", "published"
+}
+
+// speechTimex: the timex follows a speech verb closely ("said on Wednesday").
+func (c *coder) speechTimex(s *sentence, ts doc.Span) bool {
+	for k, w := range s.w {
+		if !isVerbTag(w.tag) || !speechVerbs[w.vlemma] {
+			continue
+		}
+		end := s.toks[k].Span.End()
+		lim := s.toks[min(k+5, len(s.toks)-1)].Span.End()
+		if ts.Start() >= end && ts.Start() <= lim {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *coder) acrossBarrier(s *sentence, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k, t := range s.toks {
+		if t.Span.Start() > a && t.Span.Start() < b && (s.barrier(k) && s.w[k].lower != "(" && s.w[k].lower != ")") {
+			return true
+		}
+	}
+	return false
+}
+
+// historical: the event is dated more than a year before the anchor.
+func (c *coder) historical(date string) bool {
+	if !c.hasT || date == "" {
+		return false
+	}
+	t, err := time.Parse(doc.DateLayout, date)
+	if err != nil {
+		return false
+	}
+	return c.anchorT.Sub(t) > 366*24*time.Hour
+}
+
+// location: "in/at X" in the event's clause where X is a place mention.
+func (c *coder) location(s *sentence, m *match) *doc.Location {
+	var best *mention
+	bd := 1 << 30
+	for k := range s.mentions {
+		pm := &s.mentions[k]
+		if !pm.place {
+			continue
+		}
+		j := pm.start - 1
+		if j >= 0 && s.w[j].tag == "DT" {
+			j--
+		}
+		if j < 0 || (s.w[j].lower != "in" && s.w[j].lower != "at") {
+			continue
+		}
+		if pm.start >= m.anchor && s.barrierBetween(m.end, j) || pm.end <= m.anchor && s.barrierBetween(pm.end, m.anchor) {
+			continue
+		}
+		d := pm.start - m.anchor
+		if d < 0 {
+			d = -d
+		}
+		if d < bd {
+			best, bd = pm, d
+		}
+	}
+	if best == nil || bd > 15 {
+		return nil
+	}
+	return &doc.Location{Name: best.m.Text, Country: best.ent.Country}
+}
+
+// confidence is a documented heuristic in [0,1] (see docs/events.md):
+// 0.5 for a pattern match, +0.2 with a source actor, +0.1 with a target,
+// +0.05 per literal word of the pattern beyond the trigger (up to +0.15),
+// -0.15 when the trigger's POS tag did not fit, -0.05 for non-asserted
+// modality (the reading of modal words is less certain than the code).
+func confidence(m *match, src, tgt bool, mod string) float64 {
+	c := 0.5
+	if src {
+		c += 0.2
+	}
+	if tgt {
+		c += 0.1
+	}
+	c += math.Min(0.15, 0.05*float64(m.p.specificity-1))
+	if m.posFallback {
+		c -= 0.15
+	}
+	if mod != "asserted" {
+		c -= 0.05
+	}
+	return math.Round(math.Max(0.05, math.Min(0.99, c))*100) / 100
+}
+
+// dedupeHeadlines removes events of a headline or caption (a sentence
+// without final punctuation) that the body codes again with the same
+// code, source and target: the story is one event, told twice.
+func dedupeHeadlines(a *doc.Analysis, evs []doc.Event) []doc.Event {
+	key := func(e *doc.Event) string {
+		k := e.CAMEO + "|"
+		if e.Source != nil {
+			k += doc.Val(e.Source.Code)
+		}
+		k += "|"
+		if e.Target != nil {
+			k += doc.Val(e.Target.Code)
+		}
+		return k
+	}
+	body := map[string]bool{}
+	head := func(e *doc.Event) bool {
+		sp := a.Sentences[e.Sentence].Span
+		t := strings.TrimSpace(a.Text[sp.Start():sp.End()])
+		return t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?\"'”’»)")
+	}
+	for i := range evs {
+		if !head(&evs[i]) {
+			body[key(&evs[i])] = true
+		}
+	}
+	out := evs[:0]
+	for i := range evs {
+		if head(&evs[i]) && body[key(&evs[i])] {
+			continue
+		}
+		out = append(out, evs[i])
+	}
+	return out
+}

@@ -1,0 +1,535 @@
+package event
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/lemma"
+)
+
+// word is a token with the forms patterns match against.
+type word struct {
+	lower, lemma, vlemma, nlemma string
+	tag                          string
+}
+
+// mention is an entity mention mapped onto the tokens of a sentence.
+type mention struct {
+	start, end int // token range within the sentence, half-open
+	ent        *doc.Entity
+	m          *doc.Mention
+	actor      bool // has a country or IGO code
+	place      bool // GPE or LOC
+}
+
+// match is one pattern matched in a sentence.
+type match struct {
+	p             *Pattern
+	start, end    int // token range covered, half-open
+	anchor        int // token index of the trigger
+	anchorEnd     int
+	slots         map[byte][2]int
+	posFallback   bool // the anchor's tag did not fit and a fallback rule accepted it
+	dropped       string
+	complementEnd int
+}
+
+// coder codes the sentences of one analysis.
+type coder struct {
+	d        *Dictionary
+	a        *doc.Analysis
+	trace    *Trace
+	speechOf map[string]string // entity id -> last date it was reported speaking
+	anchorT  time.Time
+	hasT     bool
+}
+
+func newCoder(d *Dictionary, a *doc.Analysis, tr *Trace) *coder {
+	c := &coder{d: d, a: a, trace: tr, speechOf: map[string]string{}}
+	c.anchorT, c.hasT = a.AnchorTime()
+	return c
+}
+
+// sentence is the working state for one sentence.
+type sentence struct {
+	si       int
+	toks     []doc.Token
+	w        []word
+	mentions []mention
+	quote    []int // per token: index into a.Quotes of the quote holding it, or -1
+	headline bool
+}
+
+func (c *coder) prepare(si int) *sentence {
+	a := c.a
+	toks := a.SentenceTokens(si)
+	s := &sentence{si: si, toks: toks, w: make([]word, len(toks)), quote: make([]int, len(toks))}
+	for i, t := range toks {
+		lw := strings.ToLower(t.Text)
+		lw = strings.ReplaceAll(lw, "’", "'")
+		w := word{lower: lw, tag: t.Tag, vlemma: lemma.Verb(lw), nlemma: lemma.Noun(lw)}
+		w.lemma = lemma.Word(lw, t.Tag)
+		s.w[i] = w
+		s.quote[i] = -1
+	}
+	if len(toks) == 0 {
+		return s
+	}
+	sp := a.Sentences[si].Span
+	for qi := range a.Quotes {
+		q := &a.Quotes[qi]
+		if !q.Span.Overlaps(sp) {
+			continue
+		}
+		for i, t := range toks {
+			if q.Span.Contains(t.Span) {
+				s.quote[i] = qi
+			}
+		}
+	}
+	for ei := range a.Entities {
+		e := &a.Entities[ei]
+		for mi := range e.Mentions {
+			m := &e.Mentions[mi]
+			if !sp.Overlaps(m.Span) {
+				continue
+			}
+			st, en := -1, -1
+			for i, t := range toks {
+				if t.Span.Overlaps(m.Span) {
+					if st < 0 {
+						st = i
+					}
+					en = i + 1
+				}
+			}
+			if st < 0 {
+				continue
+			}
+			s.mentions = append(s.mentions, mention{start: st, end: en, ent: e, m: m,
+				actor: e.Country != nil || e.Code != nil,
+				place: e.Type == "GPE" || e.Type == "LOC"})
+		}
+	}
+	sort.Slice(s.mentions, func(i, j int) bool { return s.mentions[i].start < s.mentions[j].start })
+	last := toks[len(toks)-1].Text
+	s.headline = !strings.ContainsAny(last, ".!?\"”'’»)")
+	return s
+}
+
+// codeSentence returns the events of sentence si.
+func (c *coder) codeSentence(si int) []doc.Event {
+	s := c.prepare(si)
+	if len(s.toks) == 0 {
+		return nil
+	}
+	c.noteSpeech(s)
+	ms := c.findMatches(s)
+	ms = c.resolve(s, ms)
+	var out []doc.Event
+	for _, m := range ms {
+		if m.dropped != "" {
+			continue
+		}
+		out = append(out, c.build(s, m)...)
+	}
+	return out
+}
+
+// findMatches tries the patterns indexed by each token's forms.
+func (c *coder) findMatches(s *sentence) []*match {
+	var out []*match
+	seen := map[*Pattern]bool{}
+	for i := range s.w {
+		w := &s.w[i]
+		clear(seen)
+		for _, key := range [...]string{w.lower, w.lemma, w.vlemma, w.nlemma} {
+			for _, p := range c.d.index[key] {
+				if seen[p] {
+					continue
+				}
+				seen[p] = true
+				if m := c.matchAt(s, p, i); m != nil {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
+func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
+
+// tokenIs reports whether token i matches the pattern word pw.
+func (s *sentence) tokenIs(i int, pw string) bool {
+	w := &s.w[i]
+	return pw == w.lower || pw == w.lemma || pw == w.vlemma || pw == w.nlemma
+}
+
+// seqAt returns the end of the word sequence seq matched at i, or -1.
+func (s *sentence) seqAt(i int, seq []string) int {
+	if i+len(seq) > len(s.w) {
+		return -1
+	}
+	for k, pw := range seq {
+		if !s.tokenIs(i+k, pw) {
+			return -1
+		}
+	}
+	return i + len(seq)
+}
+
+// barrier reports whether token i ends a clause for gaps and searches.
+func (s *sentence) barrier(i int) bool {
+	switch s.w[i].lower {
+	case ";", ".", "!", "?", "``", "''", "\"", "“", "”", "(", ")", "--", "—", ":":
+		return true
+	}
+	return s.w[i].tag == "``" || s.w[i].tag == "''"
+}
+
+// matchAt matches p with its anchor at token i.
+func (c *coder) matchAt(s *sentence, p *Pattern, i int) *match {
+	var best *match
+	for _, alt := range p.elems[0].alts {
+		e := s.seqAt(i, alt)
+		if e < 0 {
+			continue
+		}
+		fallback, ok := anchorFits(s, p.Kind, i)
+		if !ok {
+			continue
+		}
+		m := &match{p: p, start: i, anchor: i, anchorEnd: e, posFallback: fallback}
+		if end, ok := c.rest(s, p.elems[1:], e, m); ok {
+			m.end = end
+			if best == nil || m.end > best.end {
+				best = m
+			}
+		}
+	}
+	return best
+}
+
+// anchorFits checks the part of speech of the trigger. Verb patterns want
+// a verb tag; the tagger sometimes tags "Russia calls for" or "Moscow
+// slams" as nouns, so an inflected lower-case word right after a proper
+// noun or pronoun is accepted as a verb too (flagged as a fallback).
+func anchorFits(s *sentence, kind string, i int) (fallback, ok bool) {
+	w := &s.w[i]
+	switch kind {
+	case KindStop:
+		return false, true
+	case KindVerb:
+		if isVerbTag(w.tag) {
+			return false, true
+		}
+		if (isNounTag(w.tag) || strings.HasPrefix(w.tag, "JJ")) && i > 0 && w.vlemma != w.lower {
+			pt := s.w[i-1].tag
+			if pt == "NNP" || pt == "NNPS" || pt == "PRP" || s.inActor(i-1) {
+				return true, true
+			}
+		}
+		return false, false
+	case KindNoun:
+		if isNounTag(w.tag) {
+			return false, true
+		}
+		if i > 0 && (s.w[i-1].tag == "DT" || s.w[i-1].tag == "JJ" || s.w[i-1].tag == "PRP$" || s.w[i-1].tag == "POS") {
+			return true, true
+		}
+		return false, false
+	}
+	return false, false
+}
+
+func (s *sentence) inActor(i int) bool {
+	for _, m := range s.mentions {
+		if m.actor && i >= m.start && i < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// rest matches the remaining elements from token i, with backtracking
+// over gaps. It returns the end of the match.
+func (c *coder) rest(s *sentence, els []elem, i int, m *match) (int, bool) {
+	if len(els) == 0 {
+		return i, true
+	}
+	e := els[0]
+	switch e.kind {
+	case elemWord:
+		for _, alt := range e.alts {
+			if j := s.seqAt(i, alt); j >= 0 {
+				if end, ok := c.rest(s, els[1:], j, m); ok {
+					return end, true
+				}
+			}
+		}
+		return 0, false
+	case elemGap:
+		for k := 0; k <= e.max && i+k <= len(s.w); k++ {
+			if k > 0 && s.barrier(i+k-1) {
+				break
+			}
+			if end, ok := c.rest(s, els[1:], i+k, m); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	case elemSlot:
+		j := s.nounPhrase(i)
+		if j <= i {
+			return 0, false
+		}
+		if e.need && !s.hasActor(i, j) {
+			return 0, false
+		}
+		end, ok := c.rest(s, els[1:], j, m)
+		if !ok {
+			return 0, false
+		}
+		if m.slots == nil {
+			m.slots = map[byte][2]int{}
+		}
+		m.slots[e.role] = [2]int{i, j}
+		return end, true
+	}
+	return 0, false
+}
+
+func (s *sentence) hasActor(i, j int) bool {
+	for _, m := range s.mentions {
+		if m.actor && m.start < j && m.end > i {
+			return true
+		}
+	}
+	return false
+}
+
+// nounPhrase returns the end of the noun phrase starting at i (i itself
+// when there is none): determiners, possessives, adjectives, numbers and
+// nouns, with "and"/"," joining conjuncts and actor mentions taken whole.
+func (s *sentence) nounPhrase(i int) int {
+	j := i
+	nouny := false
+	for j < len(s.w) && j-i < 14 {
+		if m := s.actorAt(j); m != nil {
+			j = m.end
+			nouny = true
+			continue
+		}
+		t := s.w[j].tag
+		switch {
+		case t == "DT" || t == "PDT" || t == "PRP$" || t == "POS" || strings.HasPrefix(t, "JJ") || t == "CD" || t == "VBN" && j > i && j+1 < len(s.w) && isNounTag(s.w[j+1].tag) || t == "HYPH":
+			j++
+		case isNounTag(t) || t == "PRP":
+			j++
+			nouny = true
+		case (s.w[j].lower == "and" || s.w[j].lower == ",") && nouny && j+1 < len(s.w) && (isNounTag(s.w[j+1].tag) || s.w[j+1].tag == "DT" || s.actorAt(j+1) != nil):
+			j++
+		default:
+			if nouny {
+				return j
+			}
+			return i
+		}
+	}
+	if nouny {
+		return j
+	}
+	return i
+}
+
+func (s *sentence) actorAt(i int) *mention {
+	for k := range s.mentions {
+		if s.mentions[k].actor && s.mentions[k].start == i {
+			return &s.mentions[k]
+		}
+	}
+	return nil
+}
+
+// resolve removes overlapping codings of one clause (keeping the most
+// specific), applies stop phrases and guards, and drops events governed
+// by a complement-taking event ("refused to meet", "threatened to impose").
+func (c *coder) resolve(s *sentence, ms []*match) []*match {
+	// Stops (idioms, metaphors) suppress everything they overlap.
+	for _, st := range ms {
+		if st.p.Kind != KindStop {
+			continue
+		}
+		st.dropped = "stop phrase"
+		for _, m := range ms {
+			if m.p.Kind != KindStop && m.start < st.end && st.start < m.end {
+				m.dropped = "inside stop phrase " + st.p.ID
+			}
+		}
+	}
+	if sportsSentence(s) {
+		for _, m := range ms {
+			if m.dropped == "" && sportsSensitive(m.p.Code) {
+				m.dropped = "sports guard"
+			}
+		}
+	}
+	order := make([]*match, 0, len(ms))
+	for _, m := range ms {
+		if m.dropped == "" {
+			order = append(order, m)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.p.specificity != b.p.specificity {
+			return a.p.specificity > b.p.specificity
+		}
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
+			return la > lb
+		}
+		if a.posFallback != b.posFallback {
+			return !a.posFallback
+		}
+		if len(a.p.Code) != len(b.p.Code) {
+			return len(a.p.Code) > len(b.p.Code)
+		}
+		return a.start < b.start
+	})
+	var kept []*match
+	for _, m := range order {
+		clash := false
+		for _, k := range kept {
+			if m.start < k.end && k.start < m.end {
+				m.dropped = "overlaps more specific " + k.p.ID
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, m)
+		}
+	}
+	// An event in the complement of a refusal, threat, promise or appeal is
+	// not a fact of its own: the governing verb carries the code.
+	for _, k := range kept {
+		if !governs(k) {
+			continue
+		}
+		for _, m := range kept {
+			if m != k && m.dropped == "" && m.start >= k.end && m.start <= k.end+3 && !s.barrierBetween(k.end, m.start) {
+				m.dropped = "complement of " + k.p.ID
+			}
+		}
+	}
+	// Plain statements (010) only when nothing more specific was coded.
+	other := false
+	for _, k := range kept {
+		if k.dropped == "" && k.p.Code != "010" {
+			other = true
+		}
+	}
+	if other {
+		for _, k := range kept {
+			if k.p.Code == "010" {
+				k.dropped = "statement superseded by a coded event"
+			}
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	if c.trace != nil {
+		for _, m := range ms {
+			c.trace.Matches = append(c.trace.Matches, MatchTrace{Rule: m.p.ID, Code: m.p.Code, Text: s.textOf(m.start, m.end), Dropped: m.dropped, Origin: m.p.Origin})
+		}
+	}
+	return kept
+}
+
+func (s *sentence) barrierBetween(i, j int) bool {
+	for k := i; k < j && k < len(s.w); k++ {
+		if s.barrier(k) || s.w[k].lower == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// governs reports whether a match takes a verbal complement: its pattern
+// ends in "to", "for" or "on" (refuse to, threaten to, call for, urge X to).
+func governs(m *match) bool {
+	els := m.p.elems
+	last := els[len(els)-1]
+	if last.kind != elemWord {
+		return false
+	}
+	for _, alt := range last.alts {
+		switch alt[len(alt)-1] {
+		case "to", "for", "on":
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) textOf(i, j int) string {
+	if i >= j || j > len(s.toks) {
+		return ""
+	}
+	return spanText(s, i, j)
+}
+
+func spanText(s *sentence, i, j int) string {
+	// Text between the first and last token, as in the document.
+	return joinTokens(s.toks[i:j])
+}
+
+func joinTokens(t []doc.Token) string {
+	var b strings.Builder
+	for k, x := range t {
+		if k > 0 && x.Span.Start() > t[k-1].Span.End() {
+			b.WriteByte(' ')
+		}
+		b.WriteString(x.Text)
+	}
+	return b.String()
+}
+
+// sportsWords mark a sentence about a game: violent verbs there describe
+// scores ("Russia beat the US 3-1"), not force.
+var sportsWords = map[string]bool{
+	"match": true, "game": true, "cup": true, "league": true, "championship": true, "tournament": true,
+	"olympic": true, "olympics": true, "goal": true, "goals": true, "final": true, "semifinal": true,
+	"quarterfinal": true, "playoff": true, "striker": true, "coach": true, "fifa": true, "uefa": true,
+	"score": true, "scored": true, "seed": true, "set": false, "innings": true, "wicket": true,
+	"medal": true, "squad": true, "team": true, "stadium": true, "nba": true, "nfl": true, "halftime": true,
+}
+
+func sportsSentence(s *sentence) bool {
+	for i, w := range s.w {
+		if sportsWords[w.lower] {
+			return true
+		}
+		// A score such as 3-1 or 2–0.
+		if w.tag == "CD" && len(w.lower) >= 3 && strings.ContainsAny(w.lower, "-–") && w.lower[0] >= '0' && w.lower[0] <= '9' && len(w.lower) <= 5 {
+			return true
+		}
+		if w.tag == "CD" && i+2 < len(s.w) && (s.w[i+1].lower == "-" || s.w[i+1].lower == "–") && s.w[i+2].tag == "CD" && len(w.lower) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// sportsSensitive lists the codes a sports sentence cannot carry:
+// force, assault, fighting, coercion and threats of force.
+func sportsSensitive(code string) bool {
+	switch code[:2] {
+	case "15", "17", "18", "19", "20":
+		return true
+	}
+	return strings.HasPrefix(code, "138")
+}

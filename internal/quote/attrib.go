@@ -1,0 +1,838 @@
+package quote
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/attache-project/attache/internal/doc"
+)
+
+// minOwnQuote is the number of words from which a quoted fragment inside a
+// clause is a direct quote of its own; shorter fragments make the clause
+// that holds them a mixed quote.
+const minOwnQuote = 6
+
+// cueHit is one match of the cue lexicon: tokens [t0, t1) of sentence sent.
+type cueHit struct {
+	t0, t1 int
+	sent   int
+	e      *CueEntry
+	used   bool
+}
+
+// tokRange is a half-open range of token indices.
+type tokRange struct{ a, b int }
+
+func (r tokRange) empty() bool { return r.b <= r.a }
+
+// found is one quote before it is written to the analysis.
+type found struct {
+	s, e     int // content byte span
+	kind     string
+	cue      *cueHit
+	spk      tokRange // speaker tokens (empty: none)
+	spkFrom  *found   // speaker inherited from another quote
+	dir      int      // index into proc.dirs for direct quotes, else -1
+	sent     int      // sentence of the cue (or of the quote)
+	tail     bool     // the cue closes the sentence: "CLAUSE, X said."
+}
+
+// proc holds the state of one Process call.
+type proc struct {
+	s     *Stage
+	a     *doc.Analysis
+	text  string
+	toks  []doc.Token
+	low   []string
+	inQ   []int32 // index of the direct quote holding each token, or -1
+	dirs  []direct
+	dkind []int // per direct quote: 0 undecided, 1 own quote, 2 fragment, 3 dropped
+	cues  []cueHit
+	out   []*found
+}
+
+func (p *proc) run(ctx context.Context) {
+	a := p.a
+	p.toks = a.Tokens
+	p.low = make([]string, len(p.toks))
+	for i, t := range p.toks {
+		p.low[i] = lowerASCII(t.Text)
+	}
+	p.dirs = findDirect(p.text, paragraphs(a))
+	p.dkind = make([]int, len(p.dirs))
+	p.inQ = make([]int32, len(p.toks))
+	di := 0
+	for i, t := range p.toks {
+		p.inQ[i] = -1
+		for di < len(p.dirs) && p.dirs[di].close <= t.Span.Start() {
+			di++
+		}
+		if di < len(p.dirs) && t.Span.Start() >= p.dirs[di].s && t.Span.End() <= p.dirs[di].close {
+			p.inQ[i] = int32(di)
+		}
+	}
+	for si := range a.Sentences {
+		if si%256 == 0 && ctx.Err() != nil {
+			return
+		}
+		p.matchCues(si)
+	}
+	p.attributeDirect()
+	p.findIndirect()
+	p.emit()
+}
+
+// lowerASCII lower-cases s, allocating only when it has upper-case ASCII.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// lowerCueWord maps curly apostrophes so that forms match.
+func (p *proc) word(i int) string { return p.low[i] }
+
+// matchCues finds the cues of sentence si outside quotes.
+func (p *proc) matchCues(si int) {
+	r := p.a.Sentences[si].Tokens
+	for i := r[0]; i < r[1]; i++ {
+		if p.inQ[i] >= 0 {
+			continue
+		}
+		forms := p.s.lex.byFirst[p.low[i]]
+		if len(forms) == 0 {
+			continue
+		}
+		for _, f := range forms {
+			n := len(f.words)
+			if i+n > r[1] {
+				continue
+			}
+			ok := true
+			for k := 1; k < n; k++ {
+				if p.low[i+k] != f.words[k] || p.inQ[i+k] >= 0 {
+					ok = false
+					break
+				}
+			}
+			if !ok || !p.cueOK(i, f.entry, r[0]) {
+				continue
+			}
+			p.cues = append(p.cues, cueHit{t0: i, t1: i + n, sent: si, e: f.entry})
+			i += n - 1
+			break
+		}
+	}
+}
+
+// coreSpeech are the verbs of saying that the tagger sometimes tags as
+// nouns ("says" as NNS) but that are cues in any case after a subject.
+var coreSpeech = map[string]bool{"say": true, "tell": true, "add": true, "write": true}
+
+// cueOK checks the part of speech of a candidate cue at token i.
+func (p *proc) cueOK(i int, e *CueEntry, first int) bool {
+	if e.Class == ClassBelief && !p.s.beliefs {
+		return false
+	}
+	if e.Pos != "verb" {
+		return true
+	}
+	if i > first {
+		switch p.toks[i-1].Tag {
+		case "DT", "PRP$":
+			return false // "the report", "his claim"
+		case "POS":
+			if strings.HasSuffix(p.low[i-1], "s") {
+				return false // "Russia's claim"
+			}
+		}
+		if p.low[i-1] == "to" && e.Class == ClassSpeech && p.toks[i].Tag == "VB" {
+			// "wants to say": the infinitive belongs to another verb.
+			return false
+		}
+	}
+	tag := p.toks[i].Tag
+	if strings.HasPrefix(tag, "VB") {
+		if tag == "VBN" {
+			// A past participle is a cue in the perfect ("has said"), not
+			// in the passive ("was told", "as reported by").
+			j := i - 1
+			for j > first && (p.toks[j].Tag == "RB" || skipAdverb[p.low[j]]) {
+				j--
+			}
+			return j >= first && (p.low[j] == "has" || p.low[j] == "have" || p.low[j] == "had" || p.low[j] == "having")
+		}
+		return true
+	}
+	return coreSpeech[e.Lemma] && strings.HasPrefix(tag, "NN")
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "was", "were", "are", "be", "been", "being", "'s":
+		return true
+	}
+	return false
+}
+
+// skipAdverb are adverbs between an auxiliary and a participle.
+var skipAdverb = map[string]bool{"also": true, "already": true, "repeatedly": true, "previously": true, "long": true, "since": true, "not": true, "n't": true, "never": true, "publicly": true}
+
+// auxiliaries and adverbs that may stand between a speaker and the cue.
+var skipLeft = map[string]bool{
+	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
+	"should": true, "may": true, "might": true, "must": true, "also": true, "later": true,
+	"earlier": true, "again": true, "then": true, "repeatedly": true, "reportedly": true,
+	"previously": true, "recently": true, "further": true, "once": true, "often": true,
+	"did": true, "does": true, "do": true, "is": true, "was": true, "were": true, "are": true,
+	"publicly": true, "privately": true, "explicitly": true, "has-": true, "not": true,
+	"n't": true, "never": true, "already": true, "too": true, "just": true, "even": true,
+	"allegedly": true, "separately": true, "subsequently": true, "similarly": true,
+}
+
+// joiners are prepositions that may join parts of a speaker noun phrase
+// ("Ambassador to the United States", "embassy in Washington").
+var joiners = map[string]bool{"of": true, "for": true, "to": true, "in": true, "at": true, "from": true, "on": true, "with": true}
+
+func isNounTag(t string) bool {
+	return strings.HasPrefix(t, "NN") || t == "PRP" || t == "CD"
+}
+
+// npTok reports whether token i can be part of a speaker noun phrase.
+func (p *proc) npTok(i int) bool {
+	t := p.toks[i].Tag
+	switch {
+	case strings.HasPrefix(t, "NN"), strings.HasPrefix(t, "JJ"):
+		return true
+	}
+	switch t {
+	case "DT", "PRP", "PRP$", "POS", "CD", "NNP", "HYPH", "PDT":
+		return true
+	}
+	switch p.low[i] {
+	case "’s", "'s", "-", "u.s.", "&":
+		return true
+	}
+	return false
+}
+
+// collectLeft collects a noun phrase that ends at token j (inclusive),
+// not going below lo. It returns the phrase's token range.
+func (p *proc) collectLeft(j, lo int) tokRange {
+	end := j + 1
+	for j >= lo {
+		w := p.low[j]
+		switch {
+		case p.inQ[j] >= 0:
+		case p.npTok(j) && !(p.toks[j].Tag == "DT" && (w == "that" || w == "which")):
+			j--
+			continue
+		case (joiners[w] || w == "and") && j-1 >= lo && isNounTag(p.toks[j-1].Tag) && j+1 < end:
+			j--
+			continue
+		}
+		break
+	}
+	r := tokRange{j + 1, end}
+	return p.trimNP(r)
+}
+
+// collectRight collects a noun phrase that starts at token i, not going
+// to hi or beyond.
+func (p *proc) collectRight(i, hi int) tokRange {
+	j := i
+	for j < hi && j-i < 16 {
+		w := p.low[j]
+		if p.inQ[j] >= 0 {
+			break
+		}
+		if p.npTok(j) && !(p.toks[j].Tag == "DT" && (w == "that" || w == "which")) {
+			j++
+			continue
+		}
+		if (joiners[w] || w == "and") && j > i && isNounTag(p.toks[j-1].Tag) && j+1 < hi && p.npTok(j+1) {
+			j++
+			continue
+		}
+		break
+	}
+	return p.trimNP(tokRange{i, j})
+}
+
+// trimNP drops joiners and punctuation at the edges of r and checks that
+// it holds a noun or pronoun.
+func (p *proc) trimNP(r tokRange) tokRange {
+	for r.a < r.b && (joiners[p.low[r.a]] || p.low[r.a] == "and" || p.toks[r.a].Tag == "POS" || p.low[r.a] == "-") {
+		r.a++
+	}
+	for r.b > r.a && (joiners[p.low[r.b-1]] || p.low[r.b-1] == "and" || p.toks[r.b-1].Tag == "DT" || p.low[r.b-1] == "-") {
+		r.b--
+	}
+	if r.b-r.a > 16 {
+		r.a = r.b - 16
+	}
+	allTime := true
+	for i := r.a; i < r.b; i++ {
+		if !timeWords[p.low[i]] && p.toks[i].Tag != "CD" && p.toks[i].Tag != "DT" {
+			allTime = false
+		}
+	}
+	if allTime {
+		return tokRange{} // "said Wednesday"
+	}
+	for i := r.a; i < r.b; i++ {
+		if isNounTag(p.toks[i].Tag) {
+			return r
+		}
+	}
+	// The tagger sometimes takes a lone noun after a determiner for an
+	// adjective ("the embassy/JJ").
+	if r.b-r.a >= 2 && p.toks[r.a].Tag == "DT" && strings.HasPrefix(p.toks[r.b-1].Tag, "JJ") {
+		return r
+	}
+	return tokRange{}
+}
+
+// speakerLeft finds the speaker of the cue at token c, left of it, not
+// going below lo. coord reports a cue coordinated with an earlier verb
+// ("calls for ... and insists that"), whose speaker is that verb's.
+func (p *proc) speakerLeft(c, lo int) (r tokRange, coord bool) {
+	j := c - 1
+	for j >= lo && (skipLeft[p.low[j]] || p.toks[j].Tag == "RB" || p.toks[j].Tag == "MD") {
+		j--
+	}
+	if j < lo {
+		return tokRange{}, false
+	}
+	switch p.low[j] {
+	case "and", "but", "or":
+		return tokRange{}, true
+	case ",":
+		// Appositive: "Clinton, 35, the daughter of ..., said".
+		k := j - 1
+		for k >= lo && k > j-24 && p.low[k] != "," && p.inQ[k] < 0 && p.toks[k].Tag != "." {
+			k--
+		}
+		if k >= lo && p.low[k] == "," {
+			if r := p.collectLeft(k-1, lo); !r.empty() && (r.a == lo || !p.isVerbTok(r.a-1)) {
+				return r, false
+			}
+		}
+		return tokRange{}, false
+	}
+	return p.collectLeft(j, lo), false
+}
+
+func (p *proc) isVerbTok(i int) bool {
+	return strings.HasPrefix(p.toks[i].Tag, "VB") || p.toks[i].Tag == "MD"
+}
+
+// timeWords may appear between the cue and the reported clause.
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+	"earlier": true, "later": true, "last": true, "this": true, "week": true, "month": true,
+	"year": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+}
+
+// contentAfter returns the first token of the reported clause after the
+// cue ending at token c1 in sentence range [lo, hi), and whether it was
+// introduced by "that" or ":".
+func (p *proc) contentAfter(h *cueHit, hi int) int {
+	k := h.t1
+	if h.e.Object || h.e.Lemma == "tell" {
+		if np := p.collectRight(k, hi); !np.empty() && np.b-np.a <= 5 {
+			k = np.b
+		}
+	}
+	// Skip adjuncts up to "that" when one follows before any verb.
+	for j := k; j < hi && j < k+14; j++ {
+		w := p.low[j]
+		if w == "that" {
+			return j + 1
+		}
+		if p.inQ[j] >= 0 || p.isVerbTok(j) || w == ":" {
+			break
+		}
+		if p.toks[j].Tag == "," && j+1 < hi && (p.isVerbTok(j+1) || p.low[j+1] == "that") {
+			continue
+		}
+	}
+	for k < hi && (p.low[k] == ":" || p.low[k] == "," || p.low[k] == "--" || p.low[k] == "—") {
+		k++
+	}
+	// "said on Wednesday (,) the talks ...": skip a leading time adjunct.
+	if k < hi && (p.low[k] == "on" || p.low[k] == "in" || p.low[k] == "at") {
+		j := k + 1
+		for j < hi && j < k+6 && (timeWords[p.low[j]] || p.toks[j].Tag == "DT" || p.toks[j].Tag == "CD" || p.low[j] == "a") {
+			j++
+		}
+		if j > k+1 && j < hi && timeWords[p.low[j-1]] {
+			k = j
+		}
+	} else {
+		for k < hi && timeWords[p.low[k]] && p.toks[k].Tag != "VB" {
+			k++
+		}
+	}
+	for k < hi && (p.low[k] == "," || p.low[k] == "that") {
+		k++
+	}
+	return k
+}
+
+// lastContent returns one past the last token of the sentence range that
+// belongs to a clause: final punctuation is left out.
+func (p *proc) lastContent(lo, hi int) int {
+	for hi > lo {
+		t := p.toks[hi-1].Tag
+		if t == "." || t == "," || t == ":" || t == "''" && p.inQ[hi-1] < 0 {
+			hi--
+			continue
+		}
+		break
+	}
+	return hi
+}
+
+// onlyTail reports whether tokens [i, hi) hold nothing but a speaker noun
+// phrase and adjuncts (no verb, no clause): the cue closes the sentence.
+func (p *proc) onlyTail(i, hi int) bool {
+	for j := i; j < hi; j++ {
+		w := p.low[j]
+		if w == "that" || p.inQ[j] >= 0 && p.toks[j].Tag != "''" {
+			return false
+		}
+		if p.isVerbTok(j) {
+			// Participles in apposition ("..., said Smith, speaking at ...")
+			// and relative clauses after a comma are tail material too.
+			if p.toks[j].Tag == "VBG" || p.toks[j].Tag == "VBN" || (j > i && (p.low[j-1] == "who" || p.low[j-1] == "which")) {
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// attributeDirect finds the cue and speaker of each direct quote.
+func (p *proc) attributeDirect() {
+	var prev *found
+	prevPara := -1
+	for di := range p.dirs {
+		d := &p.dirs[di]
+		sO := p.a.SentenceAt(d.open)
+		sC := p.a.SentenceAt(d.e - 1)
+		if sO < 0 || sC < 0 {
+			p.dkind[di] = 3
+			continue
+		}
+		f := &found{s: d.s, e: d.e, kind: "direct", dir: di, sent: sC}
+		standalone := p.standalone(d, sO)
+		shared := false
+		// 1. A cue after the quote: `"...," the embassy wrote.`
+		if h, spk := p.trailingCue(d, sC); h != nil {
+			f.cue, f.spk, f.sent = h, spk, h.sent
+		} else if h, spk := p.leadingCue(d, sO); h != nil {
+			f.cue, f.spk, f.sent = h, spk, h.sent
+			// `X said that CLAUSE "QUOTE"`: the cue also introduces the
+			// indirect clause before the quote.
+			r := p.a.Sentences[h.sent].Tokens
+			shared = p.contentAfter(h, r[1]) < p.tokenBefore(d.open, r[0])
+		}
+		if !standalone && words(p.text[d.s:d.e]) < minOwnQuote {
+			// A short fragment inside a clause: part of that clause.
+			p.dkind[di] = 2
+			continue
+		}
+		para := p.a.Sentences[sO].Paragraph
+		if f.cue == nil {
+			if !standalone {
+				p.dkind[di] = 2
+				continue
+			}
+			if prev != nil && para-prevPara <= 1 {
+				f.spkFrom = prev
+			} else if words(p.text[d.s:d.e]) < 4 {
+				p.dkind[di] = 3
+				continue
+			}
+		}
+		if f.cue != nil && !shared {
+			f.cue.used = true
+		}
+		p.dkind[di] = 1
+		p.out = append(p.out, f)
+		if f.cue != nil || f.spkFrom != nil {
+			prev = f
+			prevPara = p.a.Sentences[sC].Paragraph
+		}
+	}
+}
+
+// standalone reports whether the direct quote d stands as a clause of its
+// own: at the start of a sentence, after a colon or comma, after "that"
+// or right after a cue.
+func (p *proc) standalone(d *direct, sO int) bool {
+	r := p.a.Sentences[sO].Tokens
+	i := p.tokenBefore(d.open, r[0])
+	if i < 0 {
+		return true
+	}
+	w := p.low[i]
+	if w == ":" || w == "," || w == "that" || w == "--" || w == "—" || w == "(" || p.toks[i].Tag == "." || p.inQ[i] >= 0 {
+		return true
+	}
+	for _, forms := range [][]cueForm{p.s.lex.byFirst[w]} {
+		for _, f := range forms {
+			if len(f.words) == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokenBefore returns the index of the last token that ends at or before
+// off and is not below lo, or -1.
+func (p *proc) tokenBefore(off, lo int) int {
+	i := sort.Search(len(p.toks), func(k int) bool { return p.toks[k].Span.End() > off }) - 1
+	for i >= lo && p.toks[i].Span.Start() >= off {
+		i--
+	}
+	if i < lo {
+		return -1
+	}
+	return i
+}
+
+// tokenFrom returns the index of the first token that starts at or after
+// off.
+func (p *proc) tokenFrom(off int) int {
+	return sort.Search(len(p.toks), func(k int) bool { return p.toks[k].Span.Start() >= off })
+}
+
+// cueIn returns the first unused cue of sentence si whose tokens lie in
+// [from, to).
+func (p *proc) cueIn(from, to int) *cueHit {
+	i := sort.Search(len(p.cues), func(k int) bool { return p.cues[k].t0 >= from })
+	if i < len(p.cues) && p.cues[i].t1 <= to {
+		return &p.cues[i]
+	}
+	return nil
+}
+
+// trailingCue looks for `"...," X said` / `"...," said X` after the quote.
+func (p *proc) trailingCue(d *direct, sC int) (*cueHit, tokRange) {
+	r := p.a.Sentences[sC].Tokens
+	i := p.tokenFrom(d.close + 1)
+	hi := r[1]
+	if i >= hi {
+		// The sentence splitter may have cut after `.”`: look at the next
+		// sentence when it follows at once and starts in lower case.
+		if sC+1 >= len(p.a.Sentences) {
+			return nil, tokRange{}
+		}
+		ns := p.a.Sentences[sC+1]
+		gap := strings.TrimSpace(p.text[d.close:ns.Span.Start()])
+		if len(gap) > 3 || strings.Contains(p.text[d.close:ns.Span.Start()], "\n") {
+			return nil, tokRange{}
+		}
+		first := p.text[ns.Span.Start()]
+		if first < 'a' || first > 'z' {
+			return nil, tokRange{}
+		}
+		i, hi = ns.Tokens[0], ns.Tokens[1]
+	}
+	for i < hi && (p.low[i] == "," || p.toks[i].Tag == "''" || p.toks[i].Tag == ":" || isQuoteTok(p.low[i])) {
+		i++
+	}
+	h := p.cueIn(i, min(hi, i+32))
+	if h == nil || h.used || h.e.Pos == "prep" && h.t0 != i {
+		return nil, tokRange{}
+	}
+	if h.e.Pos == "prep" {
+		return h, p.collectRight(h.t1, hi)
+	}
+	if h.t0 == i {
+		return h, p.collectRight(h.t1, hi) // `"...," said Zakharova`
+	}
+	// `"...," X said` / `"...," X, who ..., said`: the speaker starts
+	// right after the quote.
+	spk, _ := p.speakerLeft(h.t0, i)
+	if spk.empty() || spk.a != i {
+		return nil, tokRange{}
+	}
+	return h, spk
+}
+
+// leadingCue looks for `X said: "..."` / `X said "..."` / `X said that
+// ... "..."` before the quote in its first sentence.
+func (p *proc) leadingCue(d *direct, sO int) (*cueHit, tokRange) {
+	r := p.a.Sentences[sO].Tokens
+	end := p.tokenBefore(d.open, r[0]) + 1
+	var best *cueHit
+	for k := range p.cues {
+		h := &p.cues[k]
+		if h.t0 >= r[0] && h.t1 <= end && !h.used {
+			best = h
+		}
+	}
+	if best == nil {
+		return nil, tokRange{}
+	}
+	spk := p.speakerOf(best, r[0])
+	if spk.empty() {
+		return nil, tokRange{}
+	}
+	return best, spk
+}
+
+// speakerOf finds the speaker of a cue in a sentence that starts at token
+// lo: left of the cue, or the speaker of the coordinated verb before it.
+func (p *proc) speakerOf(h *cueHit, lo int) tokRange {
+	if h.e.Pos == "prep" {
+		return p.collectRight(h.t1, p.a.Sentences[h.sent].Tokens[1])
+	}
+	spk, coord := p.speakerLeft(h.t0, lo)
+	if coord {
+		for k := range p.cues {
+			o := &p.cues[k]
+			if o.sent == h.sent && o.t1 <= h.t0 && o.e.Pos == "verb" {
+				if s, _ := p.speakerLeft(o.t0, lo); !s.empty() {
+					spk = s
+				}
+			}
+		}
+		if spk.empty() {
+			// "Russia calls for X and insists": the verb before "and".
+			j := h.t0 - 1
+			for j > lo && !p.isVerbTok(j) {
+				j--
+			}
+			for k := j; k > lo; k-- {
+				if p.isVerbTok(k) && k < j {
+					break
+				}
+			}
+			if j > lo {
+				spk, _ = p.speakerLeft(j, lo)
+			}
+		}
+	}
+	return spk
+}
+
+// findIndirect builds indirect and mixed quotes from the cues that no
+// direct quote took.
+func (p *proc) findIndirect() {
+	var cands []*found
+	for k := range p.cues {
+		h := &p.cues[k]
+		if h.used {
+			continue
+		}
+		if f := p.indirect(h); f != nil {
+			cands = append(cands, f)
+		}
+	}
+	// Univocal: a cue inside another attribution's content belongs to that
+	// content, not to an attribution of its own. Larger contents win.
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].tail != cands[j].tail {
+			return cands[i].tail
+		}
+		return cands[i].e-cands[i].s > cands[j].e-cands[j].s
+	})
+	var kept []*found
+	for _, f := range cands {
+		ok := true
+		cs := p.toks[f.cue.t0].Span.Start()
+		for _, g := range kept {
+			if cs >= g.s && cs < g.e || f.s < g.e && g.s < f.e {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, g := range p.out {
+			if f.s < g.e && g.s < f.e && g.dir >= 0 {
+				// Overlaps a direct quote: keep the indirect part before it.
+				if g.s > f.s+2 && p.dirs[g.dir].open > f.s {
+					f.e = p.trimEnd(f.s, p.dirs[g.dir].open)
+				} else {
+					ok = false
+				}
+			}
+		}
+		if ok && f.e > f.s {
+			kept = append(kept, f)
+		}
+	}
+	for _, f := range kept {
+		f.cue.used = true
+		for di := range p.dirs {
+			if p.dkind[di] == 2 && p.dirs[di].open >= f.s && p.dirs[di].close <= f.e+3 {
+				f.kind = "mixed"
+			}
+		}
+		p.out = append(p.out, f)
+	}
+}
+
+// trimEnd trims white space and punctuation at the end of text[s:e].
+func (p *proc) trimEnd(s, e int) int {
+	for e > s && strings.ContainsRune(" \t\r\n,;:—-", rune(p.text[e-1])) {
+		e--
+	}
+	return e
+}
+
+// indirect builds the indirect quote of cue h, or nil.
+func (p *proc) indirect(h *cueHit) *found {
+	r := p.a.Sentences[h.sent].Tokens
+	lo, hi := r[0], r[1]
+	end := p.lastContent(lo, hi)
+	f := &found{kind: "indirect", cue: h, dir: -1, sent: h.sent}
+	if h.e.Pos == "prep" {
+		spk := p.collectRight(h.t1, hi)
+		if spk.empty() {
+			return nil
+		}
+		f.spk = spk
+		lead := lo
+		for lead < h.t0 && (p.toks[lead].Tag == "CC" || p.toks[lead].Tag == "RB") {
+			lead++
+		}
+		switch {
+		case lead == h.t0:
+			// "According to X, CLAUSE."
+			k := spk.b
+			for k < end && p.low[k] != "," {
+				k++
+			}
+			if k >= end {
+				return nil
+			}
+			return p.setContent(f, k+1, end)
+		case h.t0 > lo && p.low[h.t0-1] == ",":
+			// "CLAUSE, according to X."
+			f.tail = true
+			return p.setContent(f, lo, h.t0-1)
+		}
+		return nil
+	}
+	spk, _ := p.speakerLeft(h.t0, lo)
+	if spk.empty() {
+		spk = p.speakerOf(h, lo)
+	}
+	if spk.empty() && p.toks[h.t0].Tag == "VBG" && h.t0 > lo && p.low[h.t0-1] == "," {
+		// "X rejected the plan, saying (that) CLAUSE": the participle's
+		// speaker is the subject of the sentence.
+		spk = p.subject(lo, h.t0)
+	}
+	// "CLAUSE, X said." / "CLAUSE, said X."
+	if h.t0 > lo && p.onlyTail(h.t1, end) && p.low[hi-1] != ":" {
+		if p.low[h.t0-1] == "," && spk.empty() && p.hasVerb(lo, h.t0-1) {
+			spk = p.collectRight(h.t1, end)
+			if !spk.empty() && h.t0-1 > lo {
+				f.spk, f.tail = spk, true
+				return p.setContent(f, lo, h.t0-1)
+			}
+			return nil
+		}
+		if !spk.empty() && spk.a > lo && (p.low[spk.a-1] == "," || p.toks[spk.a-1].Tag == "''") && p.hasVerb(lo, spk.a-1) {
+			f.spk, f.tail = spk, true
+			return p.setContent(f, lo, spk.a-1)
+		}
+	}
+	if spk.empty() {
+		return nil
+	}
+	f.spk = spk
+	k := p.contentAfter(h, end)
+	if k >= end || !p.clauseStart(k, end) {
+		return nil
+	}
+	return p.setContent(f, k, end)
+}
+
+// subject returns the noun phrase that opens the sentence at lo when a
+// verb follows it before hi.
+func (p *proc) subject(lo, hi int) tokRange {
+	r := p.collectRight(lo, hi)
+	if r.empty() || r.a != lo && !(r.a == lo+1 && p.toks[lo].Tag == "CC") {
+		return tokRange{}
+	}
+	j := r.b
+	for j < hi && (p.toks[j].Tag == "RB" || p.toks[j].Tag == "MD" || skipLeft[p.low[j]]) {
+		j++
+	}
+	if j < hi && p.isVerbTok(j) {
+		return r
+	}
+	return tokRange{}
+}
+
+// hasVerb reports whether tokens [i, j) hold a finite or modal verb.
+func (p *proc) hasVerb(i, j int) bool {
+	for ; i < j; i++ {
+		if t := p.toks[i].Tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" || t == "VB" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart reports whether a reported clause can start at token k: not
+// with a preposition ("spoke on condition of anonymity", "asked for a
+// photo") and with a verb somewhere in it.
+func (p *proc) clauseStart(k, end int) bool {
+	if p.toks[k].Tag == "IN" {
+		switch p.low[k] {
+		case "whether", "if", "because", "although", "while":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// setContent sets the content of f to tokens [a, b) and checks it.
+func (p *proc) setContent(f *found, a, b int) *found {
+	for a < b && (p.low[a] == "," || p.low[a] == "that" || p.low[a] == ":") {
+		a++
+	}
+	for b > a && (p.toks[b-1].Tag == "," || p.toks[b-1].Tag == ":" || p.toks[b-1].Tag == ".") {
+		b--
+	}
+	if b-a < 2 {
+		return nil
+	}
+	if p.inQ[a] >= 0 && p.dkind[p.inQ[a]] == 1 {
+		return nil // the clause is a direct quote, attributed already
+	}
+	f.s, f.e = p.toks[a].Span.Start(), p.toks[b-1].Span.End()
+	return f
+}
+
+// isQuoteTok reports whether a token is made of quotation marks only.
+func isQuoteTok(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		switch r {
+		case '\'', '"', '`', '“', '”', '‘', '’', '«', '»', '„':
+		default:
+			return false
+		}
+	}
+	return true
+}

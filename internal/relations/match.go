@@ -1,0 +1,167 @@
+package relations
+
+import (
+	"strings"
+	"time"
+)
+
+// side is one actor of an event or cluster as the matcher sees it.
+type side struct {
+	Key  string // country, else actor code, else "" (unknown)
+	Code string // full actor code, may be ""
+}
+
+// shape is what the matcher compares between an event and a cluster.
+type shape struct {
+	Date       string // YYYY-MM-DD
+	Src, Tgt   side
+	CAMEO      string
+	Modality   string
+	Loc        string // lower-cased place name, may be ""
+	LocCountry string
+}
+
+// actorKey is the dyad key of an actor: its country, else its code.
+func actorKey(country, code string) string {
+	if country != "" {
+		return country
+	}
+	return code
+}
+
+// sideMatch compares one actor of two records. known is true when both are
+// identified and agree; ok is false when both are identified and disagree.
+// An unknown actor is a wildcard: it neither confirms nor refutes.
+func sideMatch(a, b side) (ok, known bool) {
+	if a.Key == "" || b.Key == "" {
+		return true, false
+	}
+	if a.Key != b.Key {
+		return false, false
+	}
+	if a.Code != "" && b.Code != "" && !strings.HasPrefix(a.Code, b.Code) && !strings.HasPrefix(b.Code, a.Code) {
+		return false, false
+	}
+	return true, true
+}
+
+// actorsMatch reports whether two records have compatible actors: each side
+// compatible, and at least one side identified on both records and equal
+// (two records that only share unknown actors are never merged).
+func actorsMatch(as, at, bs, bt side) bool {
+	ok1, k1 := sideMatch(as, bs)
+	ok2, k2 := sideMatch(at, bt)
+	return ok1 && ok2 && (k1 || k2)
+}
+
+// rootOf returns the two-digit CAMEO root of a code.
+func rootOf(code string) string {
+	if len(code) > 2 {
+		return code[:2]
+	}
+	return code
+}
+
+// generic reports whether a code is the unspecific code of its root: the
+// root itself ("04") or the root's "not specified below" code ("040").
+func generic(code string) bool {
+	return len(code) <= 2 || (len(code) == 3 && code[2] == '0')
+}
+
+// baseOf returns the three-digit CAMEO base code.
+func baseOf(code string) string {
+	if len(code) > 3 {
+		return code[:3]
+	}
+	return code
+}
+
+// swapPairs are base codes that describe the same happening from the other
+// side: "A visits B" (042) is "B hosts A" (043).
+var swapPairs = map[[2]string]bool{{"042", "043"}: true, {"043", "042"}: true}
+
+// equivalent are base codes coders use interchangeably for one happening:
+// criticising and accusing (111/112) are the same statement reworded.
+var equivalent = map[[2]string]bool{{"111", "112"}: true, {"112", "111"}: true}
+
+// codesMatch compares two CAMEO codes. They match when they share the root
+// and either one is the root's generic code, or their base codes are equal
+// (or listed as equivalent) and their four-digit codes do not disagree.
+// swapped is true when the codes match only with source and target
+// exchanged (visit/host).
+func codesMatch(a, b string) (ok, swapped bool) {
+	if rootOf(a) != rootOf(b) || a == "" {
+		return false, false
+	}
+	if generic(a) || generic(b) {
+		return true, false
+	}
+	ba, bb := baseOf(a), baseOf(b)
+	if swapPairs[[2]string{ba, bb}] {
+		return true, true
+	}
+	if ba != bb && !equivalent[[2]string{ba, bb}] {
+		return false, false
+	}
+	if len(a) > 3 && len(b) > 3 && a != b {
+		return false, false
+	}
+	return true, false
+}
+
+// locMatch compares locations: different countries, or two different
+// place names neither of which contains the other, keep records apart; an
+// unknown location is a wildcard.
+func locMatch(a, b shape) bool {
+	if a.LocCountry != "" && b.LocCountry != "" && a.LocCountry != b.LocCountry {
+		return false
+	}
+	if a.Loc != "" && b.Loc != "" && !strings.Contains(a.Loc, b.Loc) && !strings.Contains(b.Loc, a.Loc) {
+		return false
+	}
+	return true
+}
+
+// dayDiff returns the number of days from a to b (b - a), and false when
+// either is not a YYYY-MM-DD date.
+func dayDiff(a, b string) (int, bool) {
+	ta, err1 := time.Parse("2006-01-02", a)
+	tb, err2 := time.Parse("2006-01-02", b)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return int(tb.Sub(ta).Hours() / 24), true
+}
+
+// addDays shifts a YYYY-MM-DD date by n days.
+func addDays(d string, n int) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.AddDate(0, 0, n).Format("2006-01-02")
+}
+
+// sameHappening decides whether event e describes the happening of cluster
+// c, ignoring modality (checked by the caller) and date window (the
+// candidate query already bounds it). It returns whether they match and
+// whether the actors match swapped (visit/host).
+func sameHappening(c, e shape) (ok, swapped bool) {
+	ok, swapped = codesMatch(c.CAMEO, e.CAMEO)
+	if !ok || !locMatch(c, e) {
+		return false, false
+	}
+	if swapped {
+		return actorsMatch(c.Src, c.Tgt, e.Tgt, e.Src), true
+	}
+	return actorsMatch(c.Src, c.Tgt, e.Src, e.Tgt), false
+}
+
+// moreSpecific reports whether code b says more than code a within a
+// compatible pair: a is generic and b is not, or b is longer.
+func moreSpecific(a, b string) bool {
+	if generic(a) && !generic(b) {
+		return true
+	}
+	return len(b) > len(a) && strings.HasPrefix(b, a)
+}

@@ -1,0 +1,305 @@
+package relations
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/store"
+)
+
+// ev describes one hand-coded event of a test story: the words of the
+// story's sentence it covers, and its coding.
+type ev struct {
+	words                string
+	cameo                string
+	src, srcCode         string
+	tgt, tgtCode         string
+	date                 string // "" = no date (the document's anchor is used)
+	modality             string
+	loc, locCountry      string
+	quad                 int
+	goldstein            float64
+	sentence, confidence float64
+}
+
+// story is a hand-written wire story with its coded events; each event's
+// words must occur in the text.
+type story struct {
+	id, source, published, text string
+	events                      []ev
+}
+
+// analysis builds the stored form of a story: one sentence per line, the
+// events spanning their words.
+func (s story) analysis(t testing.TB) *doc.Analysis {
+	a := doc.New(doc.Document{ID: s.id, Text: s.text, Published: s.published, Source: s.source, URL: "https://example.test/" + s.id})
+	a.Anchor = &doc.Anchor{Date: s.published, From: "published"}
+	off := 0
+	for _, line := range strings.SplitAfter(s.text, "\n") {
+		a.Sentences = append(a.Sentences, doc.Sentence{Span: doc.S(off, off+len(strings.TrimRight(line, "\n")))})
+		off += len(line)
+	}
+	for i, e := range s.events {
+		at := strings.Index(s.text, e.words)
+		if at < 0 {
+			t.Fatalf("story %s: %q not in text", s.id, e.words)
+		}
+		mod := e.modality
+		if mod == "" {
+			mod = Asserted
+		}
+		x := doc.Event{ID: fmt.Sprintf("e%d", i+1), Sentence: a.SentenceAt(at), Span: doc.S(at, at+len(e.words)), Text: e.words,
+			CAMEO: e.cameo, PLOVER: "X", Quad: e.quad, Goldstein: e.goldstein, Date: doc.Str(e.date), Modality: mod,
+			Confidence: 0.8, Rule: "test"}
+		if e.src != "" || e.srcCode != "" {
+			x.Source = &doc.Actor{Code: doc.Str(e.srcCode), Country: doc.Str(e.src), Text: e.src}
+		}
+		if e.tgt != "" || e.tgtCode != "" {
+			x.Target = &doc.Actor{Code: doc.Str(e.tgtCode), Country: doc.Str(e.tgt), Text: e.tgt}
+		}
+		if e.loc != "" {
+			x.Location = &doc.Location{Name: e.loc, Country: doc.Str(e.locCountry)}
+		}
+		a.Events = append(a.Events, x)
+	}
+	if err := doc.CheckSpans(a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func openStore(t testing.TB) *store.SQLite {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "rel.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func put(t testing.TB, st *store.SQLite, stories ...story) {
+	t.Helper()
+	var batch []*doc.Analysis
+	for _, s := range stories {
+		batch = append(batch, s.analysis(t))
+	}
+	if _, err := st.Put(context.Background(), batch); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Update(context.Background(), st.DB(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// recallStories is one happening — Russia recalling its ambassador from
+// Washington on 17 March 2021 — as four agencies wrote it, plus two other
+// happenings between the same dyad on the same day.
+var recallStories = []story{
+	{id: "tass-1", source: "TASS", published: "2021-03-17",
+		text: "MOSCOW, March 17. /TASS/.\nRussia has recalled its ambassador to the United States for consultations, the Foreign Ministry said on Wednesday.\nThe ambassador was recalled to analyse what to do in the context of relations with Washington.",
+		events: []ev{
+			{words: "Russia has recalled its ambassador to the United States", cameo: "161", src: "RUS", srcCode: "RUSGOV", tgt: "USA", tgtCode: "USA", date: "2021-03-17", quad: 4, goldstein: -4},
+			{words: "The ambassador was recalled", cameo: "161", src: "RUS", srcCode: "RUS", tgt: "USA", date: "2021-03-17", quad: 4, goldstein: -4},
+		}},
+	{id: "reuters-1", source: "Reuters", published: "2021-03-17",
+		text: "MOSCOW (Reuters) -\nMoscow summoned its envoy in Washington home on Wednesday after U.S. President Joe Biden called Vladimir Putin a killer.\nSeparately, Russia's foreign ministry accused Washington of meddling in Russian affairs.",
+		events: []ev{
+			{words: "Moscow summoned its envoy in Washington home", cameo: "160", src: "RUS", srcCode: "RUS", tgt: "USA", tgtCode: "USAGOV", date: "2021-03-17", quad: 4, goldstein: -4},
+			{words: "Russia's foreign ministry accused Washington of meddling", cameo: "112", src: "RUS", srcCode: "RUSGOV", tgt: "USA", tgtCode: "USAGOV", date: "2021-03-17", quad: 3, goldstein: -2},
+		}},
+	{id: "ap-1", source: "AP", published: "2021-03-18",
+		text: "MOSCOW (AP) —\nRussia's ambassador to the U.S. was called back to Moscow on Wednesday for talks on relations, a move that follows Biden's remarks.\nThe U.S. State Department imposed new sanctions on Russian entities on the same day.",
+		events: []ev{
+			{words: "Russia's ambassador to the U.S. was called back to Moscow", cameo: "161", src: "RUS", srcCode: "RUSGOV", tgt: "USA", tgtCode: "USA", date: "2021-03-17", quad: 4, goldstein: -4},
+			{words: "The U.S. State Department imposed new sanctions on Russian entities", cameo: "163", src: "USA", srcCode: "USAGOV", tgt: "RUS", tgtCode: "RUS", date: "2021-03-17", quad: 4, goldstein: -8},
+		}},
+	{id: "afp-1", source: "AFP", published: "2021-03-18",
+		text: "MOSCOW, March 18, 2021 (AFP) -\nThe Kremlin has pulled its top diplomat out of Washington, an unusual step in a crisis with the Biden administration.",
+		events: []ev{
+			{words: "The Kremlin has pulled its top diplomat out of Washington", cameo: "161", src: "RUS", srcCode: "RUSGOV", tgt: "USA", quad: 4, goldstein: -4},
+		}},
+}
+
+// sameDayOther is a second RUS->USA happening of the same root (16) on the
+// same day: a sanctions step, not the recall.
+var sameDayOther = story{id: "interfax-1", source: "Interfax", published: "2021-03-17",
+	text:   "MOSCOW, March 17 (Interfax) -\nRussia imposed an embargo on imports of U.S. poultry on Wednesday, officials said.",
+	events: []ev{{words: "Russia imposed an embargo on imports of U.S. poultry", cameo: "163", src: "RUS", srcCode: "RUS", tgt: "USA", tgtCode: "USA", date: "2021-03-17", quad: 4, goldstein: -8}}}
+
+// clusterDump lists the clusters with their counts, for comparisons.
+func clusterDump(t testing.TB, db *sql.DB) []string {
+	t.Helper()
+	rows, err := db.Query(`SELECT id, date, src_key, tgt_key, cameo, modality, num_mentions, num_sources, num_articles, first_report,
+		(SELECT group_concat(event_seq) FROM (SELECT event_seq FROM rel_mentions m WHERE m.cluster_id = c.id ORDER BY event_seq))
+		FROM rel_clusters c ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id, nm, ns, na int
+		var date, sk, tk, cameo, mod, first, seqs string
+		if err := rows.Scan(&id, &date, &sk, &tk, &cameo, &mod, &nm, &ns, &na, &first, &seqs); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%d %s %s>%s %s %s m=%d s=%d a=%d first=%s [%s]", id, date, sk, tk, cameo, mod, nm, ns, na, first, seqs))
+	}
+	return out
+}
+
+// clusterOf returns the cluster holding the event with the given words.
+func clusterOf(t testing.TB, db *sql.DB, words string) (id int64, mentions, sources, articles int, cameo string) {
+	t.Helper()
+	err := db.QueryRow(`SELECT c.id, c.num_mentions, c.num_sources, c.num_articles, c.cameo FROM events e
+		JOIN rel_mentions m ON m.event_seq = e.seq JOIN rel_clusters c ON c.id = m.cluster_id WHERE e.text = ?`, words).
+		Scan(&id, &mentions, &sources, &articles, &cameo)
+	if err != nil {
+		t.Fatalf("cluster of %q: %v", words, err)
+	}
+	return
+}
+
+func TestFourAgenciesOneHappening(t *testing.T) {
+	st := openStore(t)
+	put(t, st, append(append([]story{}, recallStories...), sameDayOther)...)
+	db := st.DB()
+	id, m, s, a, cameo := clusterOf(t, db, "Russia has recalled its ambassador to the United States")
+	if m != 5 || s != 4 || a != 4 {
+		t.Errorf("recall cluster: mentions %d sources %d articles %d, want 5 4 4\n%s", m, s, a, strings.Join(clusterDump(t, db), "\n"))
+	}
+	if cameo != "161" {
+		t.Errorf("recall cluster code %s, want the specific 161 over the generic 160", cameo)
+	}
+	for _, w := range []string{"The ambassador was recalled", "Moscow summoned its envoy in Washington home",
+		"Russia's ambassador to the U.S. was called back to Moscow", "The Kremlin has pulled its top diplomat out of Washington"} {
+		if got, _, _, _, _ := clusterOf(t, db, w); got != id {
+			t.Errorf("%q is in cluster %d, want %d", w, got, id)
+		}
+	}
+	// Different happenings between the same dyad on the same day stay apart.
+	for _, w := range []string{"Russia imposed an embargo on imports of U.S. poultry", "Russia's foreign ministry accused Washington of meddling",
+		"The U.S. State Department imposed new sanctions on Russian entities"} {
+		if got, _, _, _, _ := clusterOf(t, db, w); got == id {
+			t.Errorf("%q was merged into the recall cluster", w)
+		}
+	}
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM rel_clusters`).Scan(&n); err != nil || n != 4 {
+		t.Errorf("clusters = %d (%v), want 4\n%s", n, err, strings.Join(clusterDump(t, db), "\n"))
+	}
+	var first string
+	var rep int64
+	if err := db.QueryRow(`SELECT first_report, rep_event_seq FROM rel_clusters WHERE id = ?`, id).Scan(&first, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if first != "2021-03-17" || rep == 0 {
+		t.Errorf("first report %s rep %d", first, rep)
+	}
+}
+
+func TestIncrementalAndIdempotent(t *testing.T) {
+	all := append(append([]story{}, recallStories...), sameDayOther)
+	one := openStore(t)
+	put(t, one, all...)
+	want := clusterDump(t, one.DB())
+
+	inc := openStore(t)
+	for _, s := range all {
+		put(t, inc, s)
+	}
+	got := clusterDump(t, inc.DB())
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("one document at a time:\n%s\nall at once:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Re-ingesting the same documents and re-running changes nothing.
+	put(t, inc, all...)
+	if st, err := Update(context.Background(), inc.DB(), Options{}); err != nil || st.Events != 0 {
+		t.Errorf("second update: %+v %v", st, err)
+	}
+	if again := clusterDump(t, inc.DB()); strings.Join(again, "\n") != strings.Join(want, "\n") {
+		t.Errorf("re-ingest changed clusters:\n%s", strings.Join(again, "\n"))
+	}
+}
+
+func TestPlannedVisitLinkedNotMerged(t *testing.T) {
+	st := openStore(t)
+	put(t, st,
+		story{id: "plan", source: "Reuters", published: "2021-05-12",
+			text: "WASHINGTON (Reuters) -\nSecretary of State Antony Blinken will visit Moscow next week for talks with Sergei Lavrov.",
+			events: []ev{{words: "Antony Blinken will visit Moscow", cameo: "042", src: "USA", srcCode: "USAGOV", tgt: "RUS", tgtCode: "RUS",
+				date: "2021-05-19", modality: Future, loc: "Moscow", locCountry: "RUS", quad: 1, goldstein: 1.9}}},
+		story{id: "visit", source: "AP", published: "2021-05-19",
+			text: "MOSCOW (AP) —\nU.S. Secretary of State Antony Blinken arrived in Moscow on Wednesday.",
+			events: []ev{{words: "Antony Blinken arrived in Moscow", cameo: "042", src: "USA", srcCode: "USAGOV", tgt: "RUS",
+				date: "2021-05-19", loc: "Moscow", locCountry: "RUS", quad: 1, goldstein: 1.9}}},
+		story{id: "host", source: "TASS", published: "2021-05-20",
+			text: "MOSCOW, May 20. /TASS/.\nRussian Foreign Minister Sergei Lavrov hosted his U.S. counterpart in Moscow on Wednesday.",
+			events: []ev{{words: "Sergei Lavrov hosted his U.S. counterpart", cameo: "043", src: "RUS", srcCode: "RUSGOV", tgt: "USA", tgtCode: "USAGOV",
+				date: "2021-05-19", loc: "Moscow", locCountry: "RUS", quad: 1, goldstein: 2.8}}},
+		story{id: "elsewhere", source: "AFP", published: "2021-05-19",
+			text: "GENEVA (AFP) -\nA U.S. delegation visited Geneva for talks with Russian diplomats on Wednesday.",
+			events: []ev{{words: "A U.S. delegation visited Geneva", cameo: "042", src: "USA", tgt: "RUS",
+				date: "2021-05-19", loc: "Geneva", locCountry: "CHE", quad: 1, goldstein: 1.9}}},
+	)
+	db := st.DB()
+	plan, _, _, _, _ := clusterOf(t, db, "Antony Blinken will visit Moscow")
+	visit, m, _, a, _ := clusterOf(t, db, "Antony Blinken arrived in Moscow")
+	host, _, _, _, _ := clusterOf(t, db, "Sergei Lavrov hosted his U.S. counterpart")
+	geneva, _, _, _, _ := clusterOf(t, db, "A U.S. delegation visited Geneva")
+	t.Log(strings.Join(clusterDump(t, db), "\n"))
+	if plan == visit {
+		t.Fatal("planned visit merged with the visit")
+	}
+	if host != visit || m != 2 || a != 2 {
+		t.Errorf("host cluster %d, visit cluster %d (mentions %d articles %d): hosting is the visit seen from the host", host, visit, m, a)
+	}
+	if geneva == visit {
+		t.Error("a visit to another place merged")
+	}
+	var links int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM rel_links WHERE planned_id = ? AND actual_id = ?`, plan, visit).Scan(&links); err != nil || links != 1 {
+		t.Errorf("planned->actual link missing (%d, %v)", links, err)
+	}
+}
+
+func TestMatchRules(t *testing.T) {
+	rus, usa, unk := side{"RUS", "RUSGOV"}, side{"USA", "USA"}, side{}
+	cases := []struct {
+		name string
+		a, b shape
+		want bool
+	}{
+		{"same", shape{Src: rus, Tgt: usa, CAMEO: "161"}, shape{Src: rus, Tgt: usa, CAMEO: "161"}, true},
+		{"generic joins specific", shape{Src: rus, Tgt: usa, CAMEO: "160"}, shape{Src: rus, Tgt: usa, CAMEO: "163"}, true},
+		{"root joins specific", shape{Src: rus, Tgt: usa, CAMEO: "16"}, shape{Src: rus, Tgt: usa, CAMEO: "1663"}, true},
+		{"different base", shape{Src: rus, Tgt: usa, CAMEO: "161"}, shape{Src: rus, Tgt: usa, CAMEO: "163"}, false},
+		{"different root", shape{Src: rus, Tgt: usa, CAMEO: "161"}, shape{Src: rus, Tgt: usa, CAMEO: "112"}, false},
+		{"accuse ~ criticize", shape{Src: rus, Tgt: usa, CAMEO: "111"}, shape{Src: rus, Tgt: usa, CAMEO: "112"}, true},
+		{"unknown target is a wildcard", shape{Src: rus, Tgt: usa, CAMEO: "161"}, shape{Src: rus, Tgt: unk, CAMEO: "161"}, true},
+		{"only unknowns never match", shape{Src: unk, Tgt: usa, CAMEO: "161"}, shape{Src: rus, Tgt: unk, CAMEO: "161"}, false},
+		{"other country", shape{Src: rus, Tgt: usa, CAMEO: "161"}, shape{Src: rus, Tgt: side{"UKR", "UKR"}, CAMEO: "161"}, false},
+		{"code prefix", shape{Src: side{"RUS", "RUS"}, Tgt: usa, CAMEO: "161"}, shape{Src: rus, Tgt: usa, CAMEO: "161"}, true},
+		{"different agencies of one country", shape{Src: side{"RUS", "RUSMIL"}, Tgt: usa, CAMEO: "161"}, shape{Src: rus, Tgt: usa, CAMEO: "161"}, false},
+		{"visit = host swapped", shape{Src: usa, Tgt: rus, CAMEO: "042"}, shape{Src: rus, Tgt: usa, CAMEO: "043"}, true},
+		{"visit != host same direction", shape{Src: usa, Tgt: rus, CAMEO: "042"}, shape{Src: usa, Tgt: rus, CAMEO: "043"}, false},
+		{"different place", shape{Src: usa, Tgt: rus, CAMEO: "042", Loc: "moscow"}, shape{Src: usa, Tgt: rus, CAMEO: "042", Loc: "geneva"}, false},
+		{"place within place", shape{Src: usa, Tgt: rus, CAMEO: "042", Loc: "moscow"}, shape{Src: usa, Tgt: rus, CAMEO: "042", Loc: "moscow region"}, true},
+		{"different 4-digit codes", shape{Src: rus, Tgt: usa, CAMEO: "1661"}, shape{Src: rus, Tgt: usa, CAMEO: "1663"}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := sameHappening(c.a, c.b)
+			back, _ := sameHappening(c.b, c.a)
+			if got != c.want || back != c.want {
+				t.Errorf("sameHappening = %v / reversed %v, want %v", got, back, c.want)
+			}
+		})
+	}
+}

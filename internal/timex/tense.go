@@ -1,0 +1,167 @@
+package timex
+
+// tense is the tense of the verb governing a time expression, as far as a
+// time expression cares: is the time before or after the story's date?
+type tense int
+
+const (
+	tenseNone tense = iota
+	tensePast
+	tensePresent
+	tenseFuture
+)
+
+// futureParticiples are participles that, after a form of "be", announce
+// a scheduled event: "is expected Monday", "are due on Friday".
+var futureParticiples = map[string]bool{
+	"expected": true, "scheduled": true, "due": true, "set": true, "slated": true,
+	"planned": true, "poised": true, "going": true, "likely": true, "supposed": true,
+}
+
+// planVerbs take an infinitive that lies ahead: "plans to meet Monday".
+var planVerbs = map[string]bool{
+	"plans": true, "plan": true, "intends": true, "intend": true, "hopes": true, "hope": true,
+	"wants": true, "want": true, "aims": true, "aim": true, "expects": true, "expect": true,
+	"is": true, "are": true, "promised": true, "vowed": true, "pledged": true, "threatened": true,
+	"planned": true, "intended": true, "hoped": true, "wanted": true, "expected": true,
+}
+
+// reportingPresent are present-tense reporting verbs: "says Monday" is
+// about the past, unlike "meets Monday".
+var reportingPresent = map[string]bool{"says": true, "say": true, "tells": true, "reports": true, "writes": true, "notes": true, "adds": true}
+
+// boundary reports whether a token ends the clause search for a verb.
+func boundary(w string) bool {
+	switch w {
+	case ";", ":", "--", "—", "–", "\"", "“", "”", "(", ")", "[", "]", "?", "!":
+		return true
+	}
+	return false
+}
+
+func isVerb(tag string) bool { return len(tag) >= 2 && (tag[:2] == "VB" || tag == "MD") }
+
+// tenseAround finds the verb group governing tokens [i, j) of the
+// sentence: the nearest verb before it in the same clause ("said on
+// Wednesday", "will fly to Moscow on March 20"), else the first after it
+// ("On Wednesday, the embassy said").
+func (s *scanner) tenseAround(i, j int) tense {
+	toks := s.toks
+	commas := 0
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		w := toks[k].w
+		if boundary(w) {
+			break
+		}
+		if w == "," {
+			break
+		}
+		if isVerb(toks[k].tag) {
+			return s.groupTense(k)
+		}
+	}
+	commas = 0
+	for k := j; k < len(toks) && k < j+12; k++ {
+		w := toks[k].w
+		if boundary(w) {
+			break
+		}
+		if w == "," {
+			commas++
+			if commas > 1 {
+				break
+			}
+			continue
+		}
+		if isVerb(toks[k].tag) {
+			// Walk to the end of the group so that the whole of "will
+			// fly" is seen from its first word.
+			e := k
+			for e+1 < len(toks) && (isVerb(toks[e+1].tag) || toks[e+1].tag == "RB" || toks[e+1].tag == "TO") {
+				e++
+			}
+			return s.groupTense(e)
+		}
+	}
+	return tenseNone
+}
+
+// groupTense classifies the verb group ending at token k.
+func (s *scanner) groupTense(k int) tense {
+	toks := s.toks
+	start := k
+	for start > 0 && start > k-6 {
+		t := toks[start-1]
+		if isVerb(t.tag) || t.tag == "RB" || t.tag == "TO" || t.w == "not" || t.w == "n't" {
+			start--
+			continue
+		}
+		break
+	}
+	past, present := false, false
+	for x := start; x <= k; x++ {
+		t := toks[x]
+		switch {
+		case t.tag == "MD":
+			if x+1 <= k && toks[x+1].w == "have" {
+				return tensePast
+			}
+			switch t.w {
+			case "will", "'ll", "shall", "wo", "would", "'d":
+				return tenseFuture
+			}
+			return tenseNone
+		case t.tag == "TO" && x+1 <= k && toks[x+1].tag == "VB":
+			// "plans to meet", "is to visit": future; "agreed to meet",
+			// "celebrations to mark" say nothing sure.
+			if x > start && (toks[x-1].tag == "VBZ" || toks[x-1].tag == "VBP" || futureParticiples[toks[x-1].w] || planVerbs[toks[x-1].w]) {
+				return tenseFuture
+			}
+		case t.w == "going" && x+1 < len(toks) && toks[x+1].w == "to":
+			return tenseFuture
+		case futureParticiples[t.w] && x > start && isBe(toks[x-1].w):
+			return tenseFuture
+		case t.tag == "VBD":
+			past = true
+		case t.tag == "VBN":
+			// A participle is past unless a present "be" or "have" makes
+			// it present ("is held", but "has held" is past too).
+			if x > start && (toks[x-1].w == "is" || toks[x-1].w == "are" || toks[x-1].w == "am" || toks[x-1].w == "be") {
+				present = true
+			} else {
+				past = true
+			}
+		case t.tag == "VBZ" || t.tag == "VBP":
+			if isHave(t.w) && x < k && toks[k].tag == "VBN" {
+				past = true
+			} else if reportingPresent[t.w] {
+				past = true
+			} else {
+				present = true
+			}
+		}
+	}
+	if past {
+		return tensePast
+	}
+	if present {
+		return tensePresent
+	}
+	return tenseNone
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "am", "'s", "'re", "be", "was", "were":
+		return true
+	}
+	return false
+}
+
+func isHave(w string) bool {
+	switch w {
+	case "has", "have", "had", "'ve", "'s", "having":
+		return true
+	}
+	return false
+}
