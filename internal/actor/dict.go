@@ -58,6 +58,11 @@ type Organization struct {
 	Kind    string   // IGO, NGO, MED, REB, BUS, ... (free text from the file)
 	Country string   // alpha-3 for national organisations
 	Sectors []string
+	// Metonyms stand for the organisation when it acts (Brussels -> EU).
+	Metonyms []string
+	// Ambiguous lists aliases that are also other things (Security
+	// Council): they count only once the organisation is named otherwise.
+	Ambiguous []string
 }
 
 // Institution is a national institution named by a pattern such as
@@ -222,7 +227,9 @@ func (d *Dictionaries) loadFrom(fsys fs.FS, where string) error {
 			Code:    strings.ToUpper(str(m, "code", "cameo")),
 			Kind:    strings.ToUpper(str(m, "type", "kind", "category")),
 			Country: strings.ToUpper(str(m, "country")),
-			Sectors: upper(strs(m, "sectors", "sector")),
+			Sectors:   upper(strs(m, "sectors", "sector")),
+			Metonyms:  strs(m, "metonyms"),
+			Ambiguous: strs(m, "ambiguous_aliases"),
 		}
 		if o.Name == "" {
 			continue

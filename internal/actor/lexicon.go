@@ -21,6 +21,8 @@ const (
 	kInstitution                 // a national institution head: foreign ministry
 	kRole                        // a role noun: ambassador
 	kHonorific                   // Mr., Dr.
+	kOrgAmb                      // an ambiguous organisation alias: needs the organisation named before
+	kOrgMetonym                  // a seat standing for an organisation: Brussels -> EU
 )
 
 // entry is one meaning of a lexicon phrase; ref indexes the dictionary list

@@ -117,7 +117,7 @@ func (p *proc) accept(e entry, start, end int) bool {
 			sb.WriteString(toks[i].Text)
 		}
 		return sb.String() == form || strings.ReplaceAll(sb.String(), " ", "") == strings.ReplaceAll(form, " ", "")
-	case kCountry, kPlace, kOrg, kMetonym, kAdjective, kDemonym:
+	case kCountry, kPlace, kOrg, kMetonym, kAdjective, kDemonym, kOrgAmb, kOrgMetonym:
 		s0 := start
 		if p.keys[s0] == "the" && end-start > 1 {
 			s0++
@@ -177,8 +177,10 @@ func pick(r *resources, es []entry) entry {
 			return 1
 		case kCountry:
 			return 2
-		case kMetonym:
+		case kMetonym, kOrgMetonym:
 			return 3
+		case kOrgAmb:
+			return 4
 		case kInstitution:
 			return 4
 		case kRole:

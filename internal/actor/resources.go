@@ -111,6 +111,9 @@ func compile(d *Dictionaries) *resources {
 		for _, m := range c.Metonyms {
 			r.metonyms = append(r.metonyms, metonym{text: stripThe(m), country: i, sector: c.MetonymSectors[stripThe(m)]})
 			r.lex.add(stripThe(m), entry{kind: kMetonym, ref: int32(len(r.metonyms) - 1)})
+			// Keep "the Pentagon" too, so that it wins over a gazetteer
+			// entry spelled with the article.
+			r.lex.add(m, entry{kind: kMetonym, ref: int32(len(r.metonyms) - 1)})
 		}
 	}
 	for pi, p := range d.Places {
@@ -143,7 +146,18 @@ func compile(d *Dictionaries) *resources {
 	}
 	for oi, o := range d.Organizations {
 		i := int32(oi)
+		amb := map[string]bool{}
+		for _, a := range o.Ambiguous {
+			amb[a] = true
+		}
+		for _, m := range o.Metonyms {
+			r.lex.add(stripThe(m), entry{kind: kOrgMetonym, ref: i})
+		}
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			if amb[n] {
+				r.lex.add(stripThe(n), entry{kind: kOrgAmb, ref: i})
+				continue
+			}
 			if isAllCaps(n) && !strings.Contains(n, " ") {
 				addAbbrev(n, kOrgAbbrev, i)
 				continue

@@ -75,10 +75,7 @@ func TestSeed(t *testing.T) {
 	if err := json.Unmarshal(raw, &exp); err != nil {
 		t.Fatal(err)
 	}
-	st, err := New(Options{DictDir: os.Getenv("ACTOR_DEV_DICT")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := stage(t)
 	text := string(body)
 	// The seed file opens with a " date YYYY-MM-DD " header before the
 	// dateline; the body proper starts at the place name.

@@ -44,7 +44,7 @@ func (p *proc) countryOf(e entry) string {
 // orgRef returns the organisation a lexicon unit names, or -1.
 func (p *proc) orgRef(e entry) int32 {
 	switch e.kind {
-	case kOrg:
+	case kOrg, kOrgAmb, kOrgMetonym:
 		return e.ref
 	case kOrgAbbrev:
 		return p.r.abbrevs[e.ref].target
@@ -131,6 +131,12 @@ func (p *proc) nameRun(us []unit, u int) int {
 	j := u
 	for j < len(us) && j-u < 6 {
 		if us[j].cls == uName {
+			// An initial the tokenizer split from its period: "P" "." "Simmons".
+			if t := p.a.Tokens[us[j].t0]; len(t.Text) == 1 && j+2 < len(us) && p.keys[us[j+1].t0] == "." &&
+				p.a.Tokens[us[j+1].t0].Span.Start() == t.Span.End() && us[j+2].cls == uName {
+				j += 2
+				continue
+			}
 			j++
 			continue
 		}
@@ -554,10 +560,7 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 	}
 	// A definite description: "the embassy", "its Foreign Ministry".
 	in := &p.r.d.Institutions[inst]
-	det := u > 0 && (hasThe || possessives[p.keys[us[u-1].t0]])
-	if !hasThe && u > 0 && possessives[p.keys[us[u-1].t0]] {
-		det = true
-	}
+	det := hasThe || (u > 0 && possessives[p.keys[us[u-1].t0]])
 	if !det && !isCap(p.a.Tokens[us[instUnit].t0].Text) {
 		return u
 	}
@@ -709,6 +712,25 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 		p.mention(e, x.t0, x.t1, KindName)
 	case kMetonym:
 		p.lexMention(us, u, loc)
+	case kOrgAmb:
+		oi := p.orgRef(x.e)
+		e := p.byKey["org:"+itoa(int(oi))]
+		if e == nil {
+			return false
+		}
+		t0 := x.t0
+		if u > 0 && us[u-1].cls == uThe && !used[u-1] {
+			t0 = us[u-1].t0
+		}
+		p.mention(e, t0, x.t1, KindAlias)
+	case kOrgMetonym:
+		if loc {
+			if ps := p.r.places[p.keys[x.t0]]; len(ps) > 0 && x.t1-x.t0 == 1 {
+				p.placeMention(ps[0], x.t0, x.t1)
+				return true
+			}
+		}
+		p.mention(p.orgEntity(p.orgRef(x.e)), x.t0, x.t1, KindMetonym)
 	case kPlace:
 		if ci, ok := p.r.capitalOf[x.e.ref]; ok && !loc {
 			if m := p.capitalMetonym(ci); m >= 0 {
@@ -927,13 +949,13 @@ func (p *proc) looksPersonal(us []unit, u, n int) bool {
 	}
 	for i := u; i < n; i++ {
 		if us[i].cls != uName {
-			continue // particle
+			continue // particle or an initial's period
 		}
 		t := p.a.Tokens[us[i].t0].Text
 		if _, ok := orgHeads[p.keys[us[i].t0]]; ok {
 			return false
 		}
-		initial := len(t) == 2 && t[1] == '.' && isCap(t)
+		initial := (len(t) == 2 && t[1] == '.' || len(t) == 1) && isCap(t)
 		if initial && i == n-1 {
 			return false
 		}

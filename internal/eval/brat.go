@@ -253,6 +253,54 @@ type BratScore struct {
 	All      QuoteScore
 	Direct   QuoteScore
 	Indirect QuoteScore
+	// Speech scores the statements only: gold attributions whose content
+	// is a direct quote or whose cue holds a verb of saying (see
+	// SpeechCue), and the predictions not matched to other attributions.
+	// PolNeAR also annotates beliefs, perceptions and poll findings
+	// ("seemed", "endorsed", "polls show"), which a quote layer does not
+	// aim at.
+	Speech QuoteScore
+}
+
+// speechWords are the verbs of saying that make a gold attribution a
+// statement for the Speech score. The list is fixed here, apart from the
+// quote stage's lexicon, so that growing the lexicon cannot move the gold.
+var speechWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`say says said saying tell tells told telling according
+		add adds added adding write writes wrote writing written ask asks asked asking
+		note notes noted noting state states stated stating announce announces announced announcing
+		explain explains explained explaining argue argues argued arguing claim claims claimed claiming
+		insist insists insisted insisting warn warns warned warning tweet tweets tweeted tweeting
+		declare declares declared declaring stress stresses stressed stressing reply replies replied replying
+		respond responds responded responding recall recalls recalled recalling acknowledge acknowledges
+		acknowledged acknowledging admit admits admitted admitting report reports reported reporting
+		urge urges urged urging deny denies denied denying accuse accuses accused accusing
+		promise promises promised promising vow vows vowed vowing predict predicts predicted predicting
+		suggest suggests suggested suggesting describe describes described describing
+		call calls called calling comment comments commented commenting testify testified
+		confirm confirms confirmed confirming agree agrees agreed agreeing criticize criticized criticizes criticizing
+		praise praised praises praising conclude concluded concludes concluding continue continued continues continuing
+		emphasize emphasized emphasizes emphasizing point pointed points pointing added`) {
+		speechWords[w] = true
+	}
+}
+
+// SpeechCue reports whether a gold attribution is a statement: its
+// content opens with a quotation mark or its cue holds a verb of saying.
+func SpeechCue(text string, g BratAttribution) bool {
+	if g.Direct(text) {
+		return true
+	}
+	for _, c := range g.Cue {
+		for _, w := range strings.FieldsFunc(strings.ToLower(c.Of(text)), func(r rune) bool { return r < 'a' || r > 'z' }) {
+			if speechWords[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Thresholds of content overlap for a loose and a strict match.
@@ -391,6 +439,47 @@ func ScoreQuotes(s *BratScore, a *doc.Analysis, gold []BratAttribution) {
 		}
 		return &s.Indirect
 	}
+	scoreInto(s, a, pred, gold, classOf)
+	// The statements-only score: gold restricted to statements, and
+	// predictions matched to other attributions left out.
+	var sgold []BratAttribution
+	var other []BratAttribution
+	for _, g := range gold {
+		if SpeechCue(a.Text, g) {
+			sgold = append(sgold, g)
+		} else {
+			other = append(other, g)
+		}
+	}
+	var spred []bratUnit
+	m := bratMatch(pred, other, LooseOverlap)
+	for i, j := range m {
+		if j < 0 {
+			spred = append(spred, pred[i])
+		}
+	}
+	var tmp BratScore
+	scoreInto(&tmp, a, spred, sgold, func(bool) *QuoteScore { return &tmp.Direct })
+	addQuoteScore(&s.Speech, tmp.All)
+}
+
+// addQuoteScore adds the counts of b to a.
+func addQuoteScore(a *QuoteScore, b QuoteScore) {
+	for _, p := range []struct{ x, y *QuotePRF }{{&a.Loose, &b.Loose}, {&a.Strict, &b.Strict}} {
+		p.x.Pred += p.y.Pred
+		p.x.Gold += p.y.Gold
+		p.x.MatchedPred += p.y.MatchedPred
+		p.x.MatchedGold += p.y.MatchedGold
+	}
+	a.CueExact += b.CueExact
+	a.CueMatched += b.CueMatched
+	a.SpeakerOK += b.SpeakerOK
+	a.SpeakerMatched += b.SpeakerMatched
+}
+
+// scoreInto scores predicted units against gold attributions into s.All
+// and the per-class scores that classOf picks.
+func scoreInto(s *BratScore, a *doc.Analysis, pred []bratUnit, gold []BratAttribution, classOf func(direct bool) *QuoteScore) {
 	gdirect := make([]bool, len(gold))
 	for j, g := range gold {
 		gdirect[j] = g.Direct(a.Text)
@@ -502,7 +591,7 @@ func WriteBratScore(w io.Writer, s *BratScore) {
 	for _, c := range []struct {
 		name string
 		q    QuoteScore
-	}{{"all", s.All}, {"direct", s.Direct}, {"indirect", s.Indirect}} {
+	}{{"all", s.All}, {"direct", s.Direct}, {"indirect", s.Indirect}, {"speech", s.Speech}} {
 		q := c.q
 		fmt.Fprintf(w, "%-9s %6d %6d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %6.3f %8.3f\n", c.name, q.Loose.Gold, q.Loose.Pred,
 			q.Loose.P(), q.Loose.R(), q.Loose.F1(), q.Strict.P(), q.Strict.R(), q.Strict.F1(), q.CueAccuracy(), q.SpeakerAccuracy())

@@ -75,10 +75,9 @@ func (s *Stage) Process(ctx context.Context, a *doc.Analysis) error {
 		if i%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		for _, se := range s.seg.Segment(a.Text[p.Start():p.End()]) {
-			start := p.Start() + se.Start
-			for _, sp := range splitSentence(a.Text, start, start+len(se.Text)) {
-				s.addSentence(a, sp, i)
+		for _, sp := range mergeAbbreviations(a.Text, s.seg.Segment(a.Text[p.Start():p.End()]), p.Start()) {
+			for _, sub := range splitSentence(a.Text, sp.Start(), sp.End()) {
+				s.addSentence(a, sub, i)
 			}
 		}
 	}
@@ -96,6 +95,59 @@ func (s *Stage) addSentence(a *doc.Analysis, sp doc.Span, para int) {
 		a.Tokens = append(a.Tokens, doc.Token{Span: doc.S(st, st+len(t.Text)), Text: t.Text, Tag: fixTag(t.Text, t.Tag), Sent: si})
 	}
 	a.Sentences = append(a.Sentences, doc.Sentence{Span: sp, Paragraph: para, Tokens: [2]int{first, len(a.Tokens)}})
+}
+
+// titleAbbrevs never end a sentence: punkt, trained on general text,
+// splits after them ("met Gen. Mark Milley").
+var titleAbbrevs = map[string]bool{
+	"Gen.": true, "Lt.": true, "Col.": true, "Maj.": true, "Capt.": true, "Sgt.": true, "Adm.": true, "Cmdr.": true, "Brig.": true,
+	"Sen.": true, "Rep.": true, "Gov.": true, "Amb.": true, "Pres.": true, "Sec.": true, "Supt.": true, "Insp.": true,
+	"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Prof.": true, "Rev.": true, "St.": true, "Mt.": true, "Ft.": true,
+	"Sr.": true, "Jr.": true, "No.": true, "Nos.": true, "vs.": true, "Gens.": true, "Sens.": true, "Reps.": true, "Messrs.": true,
+}
+
+// monthAbbrevs end a sentence only when no day number follows.
+var monthAbbrevs = map[string]bool{
+	"Jan.": true, "Feb.": true, "Mar.": true, "Apr.": true, "Jun.": true, "Jul.": true, "Aug.": true,
+	"Sep.": true, "Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true,
+}
+
+// mergeAbbreviations joins punkt sentences that were split after a title,
+// a month abbreviation followed by a number, or a single initial followed
+// by a capitalised name. It returns absolute spans.
+func mergeAbbreviations(text string, sents []segment.Sentence, base int) []doc.Span {
+	out := make([]doc.Span, 0, len(sents))
+	for _, se := range sents {
+		sp := doc.S(base+se.Start, base+se.Start+len(se.Text))
+		if n := len(out); n > 0 && joinsNext(text[out[n-1].Start():out[n-1].End()], text[sp.Start():sp.End()]) {
+			out[n-1][1] = sp.End()
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// joinsNext reports whether sentence prev, ending in an abbreviation, runs
+// on into next.
+func joinsNext(prev, next string) bool {
+	i := strings.LastIndexAny(prev, " \n\t(")
+	last := prev[i+1:]
+	if titleAbbrevs[last] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if monthAbbrevs[last] {
+		return unicode.IsDigit(r)
+	}
+	// A single capital initial ("J." in "J. Smith"), but not a sentence
+	// ending in a one-letter word like "Plan B.".
+	if len(last) == 2 && last[1] == '.' && last[0] >= 'A' && last[0] <= 'Z' && i >= 0 && unicode.IsUpper(r) {
+		before := strings.TrimSpace(prev[:i+1])
+		b, _ := utf8.DecodeLastRuneInString(before)
+		return unicode.IsUpper(b) || b == '.' || before == ""
+	}
+	return false
 }
 
 // fixTag corrects tags the perceptron gets wrong on news text in ways that

@@ -150,8 +150,6 @@ func slack(g gran) time.Duration {
 	switch g {
 	case gDay:
 		return 30 * 24 * time.Hour
-	case gMonth:
-		return 40 * 24 * time.Hour
 	case gQuarter, gHalf:
 		// Results for a quarter are reported in the next one.
 		return 100 * 24 * time.Hour
@@ -257,7 +255,7 @@ func (s *scanner) clock(p int) (match, bool) {
 	// An optional day after the time: "5 p.m. EST, Nov. 6", "noon Thursday".
 	day := point{}
 	k := j
-	if s.w(k) == "," || s.w(k) == "on" {
+	if s.w(k) == "," {
 		k++
 	}
 	if m, ok := s.weekday(k, true); ok {
@@ -1105,6 +1103,10 @@ func (s *scanner) ago(j int, u unit, n int) match {
 	if u == uHour || u == uMinute || u == uSecond {
 		g = gDay
 		n = 0
+	}
+	if u == uDecade || u == uCentury {
+		// "a decade ago" is a year: 2011 in 2021.
+		g, n, u = gYear, n*map[unit]int{uDecade: 10, uCentury: 100}[u], uYear
 	}
 	if !s.hasAnchor {
 		return match{j: j, typ: "DATE", val: unknownValue(g)}
