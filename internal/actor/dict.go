@@ -28,7 +28,9 @@ const (
 	fileRoles         = "roles.yaml"
 	fileHonorifics    = "honorifics.yaml"
 	filePlaces        = "places.tsv"
+	fileRegions       = "regions.tsv"
 	fileFirstNames    = "first_names.txt"
+	fileActors        = "actors.yaml"
 )
 
 // Country is one country or territory.
@@ -72,14 +74,17 @@ type Institution struct {
 	Aliases []string // "foreign ministry", "ministry of foreign affairs"
 	Sectors []string
 	Type    string // ORG by default
+	Code    string // replaces the composed code when set (IGOPKO)
 }
 
 // Role is a position held by a person.
 type Role struct {
 	Name    string // canonical, e.g. "spokesperson"
 	Aliases []string
+	Abbrevs []string // case-sensitive forms: Gen., Sen.
 	Sectors []string
 	Gender  string // m, f or ""
+	Code    string // replaces the composed code when set
 }
 
 // Honorific is a courtesy title before a name (Mr., Mrs., Dr., Sheikh).
@@ -108,6 +113,9 @@ type Dictionaries struct {
 	Honorifics    []Honorific
 	Places        []Place
 	FirstNames    map[string]string // lower-case first name -> gender (m, f or "")
+	Actors        []Entry           // well-known people (actors.yaml)
+	Particles     map[string]bool   // lower-case name particles: van, der, bin, al
+	Suffixes      map[string]bool   // lower-case name suffixes: jr., iii
 
 	byCode map[string]int // country code -> index
 }
@@ -125,7 +133,7 @@ func (d *Dictionaries) CountryByCode(code string) *Country {
 // entry with the same key (country code, organisation name, institution,
 // role, honorific or place name and country) and adds otherwise.
 func LoadDictionaries(dir string) (*Dictionaries, error) {
-	d := &Dictionaries{FirstNames: map[string]string{}}
+	d := &Dictionaries{FirstNames: map[string]string{}, Particles: map[string]bool{}, Suffixes: map[string]bool{}}
 	sub, err := fs.Sub(builtin, "data")
 	if err != nil {
 		return nil, err
@@ -221,12 +229,12 @@ func (d *Dictionaries) loadFrom(fsys fs.FS, where string) error {
 	}
 	for _, m := range items {
 		o := Organization{
-			Name:    str(m, "name"),
-			Aliases: strs(m, "aliases", "names", "alt_names", "full_name", "full", "alternatives"),
-			Abbrevs: strs(m, "abbreviations", "abbrevs", "abbr", "abbrev", "acronyms", "acronym", "short"),
-			Code:    strings.ToUpper(str(m, "code", "cameo")),
-			Kind:    strings.ToUpper(str(m, "type", "kind", "category")),
-			Country: strings.ToUpper(str(m, "country")),
+			Name:      str(m, "name"),
+			Aliases:   strs(m, "aliases", "names", "alt_names", "full_name", "full", "alternatives"),
+			Abbrevs:   strs(m, "abbreviations", "abbrevs", "abbr", "abbrev", "acronyms", "acronym", "short"),
+			Code:      strings.ToUpper(str(m, "code", "cameo")),
+			Kind:      strings.ToUpper(str(m, "type", "kind", "category")),
+			Country:   strings.ToUpper(str(m, "country")),
 			Sectors:   upper(strs(m, "sectors", "sector")),
 			Metonyms:  strs(m, "metonyms"),
 			Ambiguous: strs(m, "ambiguous_aliases"),
@@ -243,7 +251,8 @@ func (d *Dictionaries) loadFrom(fsys fs.FS, where string) error {
 	}
 	for _, m := range items {
 		in := Institution{
-			Name:    str(m, "name", "canonical"),
+			Name:    str(m, "head", "name", "canonical"),
+			Code:    strings.ToUpper(str(m, "actor_code")),
 			Aliases: strs(m, "aliases", "patterns", "names", "heads", "forms"),
 			Sectors: upper(strs(m, "sectors", "sector")),
 			Type:    strings.ToUpper(str(m, "type", "entity_type")),
@@ -260,8 +269,10 @@ func (d *Dictionaries) loadFrom(fsys fs.FS, where string) error {
 	}
 	for _, m := range items {
 		r := Role{
-			Name:    str(m, "name", "role", "canonical"),
-			Aliases: strs(m, "aliases", "forms", "names", "titles"),
+			Name:    str(m, "role", "name", "canonical"),
+			Aliases: strs(m, "words", "aliases", "forms", "names", "titles"),
+			Abbrevs: strs(m, "abbrevs", "abbreviations"),
+			Code:    strings.ToUpper(str(m, "actor_code")),
 			Sectors: upper(strs(m, "sectors", "sector")),
 			Gender:  gender(str(m, "gender", "sex")),
 		}
@@ -277,6 +288,26 @@ func (d *Dictionaries) loadFrom(fsys fs.FS, where string) error {
 	}
 	for _, m := range items {
 		g := gender(str(m, "gender", "sex"))
+		// Sections of plain names: first_names, particles, suffixes.
+		switch str(m, "section") {
+		case "first_names", "given_names":
+			n := strings.ToLower(str(m, "name"))
+			if _, ok := d.FirstNames[n]; !ok || g != "" {
+				d.FirstNames[n] = g
+			}
+			continue
+		case "particles":
+			for _, w := range strings.Fields(strings.ToLower(str(m, "name"))) {
+				d.Particles[w] = true
+			}
+			continue
+		case "suffixes":
+			d.Suffixes[strings.ToLower(str(m, "name"))] = true
+			continue
+		}
+		if g == "" {
+			g = honorificGender[strings.ToLower(strings.TrimSuffix(str(m, "text", "name"), "."))]
+		}
 		texts := append([]string{str(m, "text", "name", "honorific", "title")}, strs(m, "aliases", "forms", "variants")...)
 		for _, t := range texts {
 			if t == "" {
@@ -284,27 +315,25 @@ func (d *Dictionaries) loadFrom(fsys fs.FS, where string) error {
 			}
 			d.Honorifics = mergeByKey(d.Honorifics, Honorific{Text: t, Gender: g}, func(x Honorific) string { return x.Text })
 		}
-		// A honorifics file may also carry first names.
-		for _, n := range strs(m, "first_names", "given_names") {
-			d.FirstNames[strings.ToLower(n)] = g
+	}
+
+	for _, name := range []string{filePlaces, fileRegions} {
+		if err := d.loadPlaces(read, name, where); err != nil {
+			return err
 		}
 	}
 
-	b, err := read(filePlaces)
+	b, err := read(fileActors)
 	if err != nil {
 		return err
 	}
 	if b != nil {
-		places, err := parsePlaces(b, filepath.Join(where, filePlaces))
+		entries, err := LoadActorsFile(strings.NewReader(string(b)))
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", filepath.Join(where, fileActors), err)
 		}
-		if len(d.Places) == 0 {
-			d.Places = places
-		} else {
-			for _, p := range places {
-				d.Places = mergeByKey(d.Places, p, func(x Place) string { return strings.ToLower(x.Name) + "\t" + x.Country + "\t" + x.Admin1 })
-			}
+		for _, e := range entries {
+			d.Actors = mergeByKey(d.Actors, e, func(x Entry) string { return strings.ToLower(x.Name) + "\t" + x.Role })
 		}
 	}
 
@@ -323,7 +352,9 @@ func (d *Dictionaries) loadFrom(fsys fs.FS, where string) error {
 			if len(f) > 1 {
 				g = gender(f[1])
 			}
-			d.FirstNames[strings.ToLower(f[0])] = g
+			if _, ok := d.FirstNames[strings.ToLower(f[0])]; !ok || g != "" {
+				d.FirstNames[strings.ToLower(f[0])] = g
+			}
 		}
 	}
 	return nil
@@ -507,4 +538,40 @@ func parsePlaces(b []byte, where string) ([]Place, error) {
 		out = append(out, p)
 	}
 	return out, sc.Err()
+}
+
+// honorificGender gives the gender of common honorifics (lower case, no
+// final period) when the file does not.
+var honorificGender = map[string]string{"mr": "m", "mister": "m", "monsieur": "m", "m": "m", "herr": "m", "señor": "m", "senor": "m",
+	"signor": "m", "sr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "mme": "f",
+	"mlle": "f", "frau": "f", "señora": "f", "senora": "f", "signora": "f", "sra": "f", "dame": "f", "lady": "f"}
+
+// loadPlaces merges one gazetteer file into d.Places.
+func (d *Dictionaries) loadPlaces(read func(string) ([]byte, error), name, where string) error {
+	b, err := read(name)
+	if err != nil || b == nil {
+		return err
+	}
+	places, err := parsePlaces(b, filepath.Join(where, name))
+	if err != nil {
+		return err
+	}
+	if len(d.Places) == 0 {
+		d.Places = places
+		return nil
+	}
+	seen := map[string]int{}
+	key := func(x Place) string { return strings.ToLower(x.Name) + "\t" + x.Country + "\t" + x.Admin1 }
+	for i, p := range d.Places {
+		seen[key(p)] = i
+	}
+	for _, p := range places {
+		if i, ok := seen[key(p)]; ok {
+			d.Places[i] = p
+			continue
+		}
+		seen[key(p)] = len(d.Places)
+		d.Places = append(d.Places, p)
+	}
+	return nil
 }

@@ -55,7 +55,8 @@ var fixtures = []struct {
 	{"former name Burma", "Burma's generals ignored the appeal.", []want{{country: "MMR", mention: "Burma"}}},
 	{"Ivory Coast", "Ivory Coast and Ghana produce most of the world's cocoa.", []want{{country: "CIV", mention: "Ivory Coast"}, {country: "GHA", mention: "Ghana"}}},
 	{"demonym is NORP", "Russians queued outside banks as the rouble fell.", []want{{typ: "NORP", country: "RUS", mention: "Russians"}}},
-	{"adjective mention", "Chinese troops took part in the drills.", []want{{name: "China", country: "CHN", mention: "Chinese", kind: "adjective"}}},
+	{"adjective mention", "The Chinese economy grew faster than expected.", []want{{name: "China", country: "CHN", mention: "Chinese", kind: "adjective"}}},
+	{"national troops", "Chinese troops took part in the drills.", []want{{typ: "ORG", country: "CHN", sectors: []string{"MIL"}, mention: "Chinese troops"}}},
 	{"hyphenated compound", "Russian-US ties are in a crisis.", []want{{country: "RUS", mention: "Russian", kind: "adjective"}, {country: "USA", mention: "US", kind: "adjective"}}},
 	// Metonyms and locations.
 	{"capital speaks", "Moscow said the sanctions were illegal.", []want{{name: "Russia", typ: "GPE", country: "RUS", mention: "Moscow", kind: "metonym"}}},

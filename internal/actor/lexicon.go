@@ -23,6 +23,8 @@ const (
 	kHonorific                   // Mr., Dr.
 	kOrgAmb                      // an ambiguous organisation alias: needs the organisation named before
 	kOrgMetonym                  // a seat standing for an organisation: Brussels -> EU
+	kInstAbbrev                  // a case-sensitive institution alias (MFA, MoD)
+	kRoleAbbrev                  // a case-sensitive role form (Gen., Sen.)
 )
 
 // entry is one meaning of a lexicon phrase; ref indexes the dictionary list

@@ -71,6 +71,12 @@ type proc struct {
 	a      *doc.Analysis
 	keys   []string
 	quoted []bool
+	// nl marks tokens preceded by a line break: names do not run across
+	// lines (headlines, bylines, tables).
+	nl []bool
+	// sports is set for sports stories, where place names in results and
+	// fixtures are teams (organisations), not places or governments.
+	sports bool
 	ents   []*ent
 	byKey  map[string]*ent
 	ments  []*ment
@@ -84,6 +90,21 @@ func newProc(s *Stage, a *doc.Analysis) *proc {
 		p.keys[i] = norm(a.Tokens[i].Text)
 	}
 	p.quoted = quotedTokens(a)
+	hits := map[string]bool{}
+	n := 0
+	for _, k := range p.keys {
+		if sportsWords[k] {
+			hits[k] = true
+			n++
+		}
+	}
+	p.sports = len(hits) >= 2 && n >= 3
+	p.nl = make([]bool, len(a.Tokens))
+	for i := 1; i < len(a.Tokens); i++ {
+		if gap := a.Text[a.Tokens[i-1].Span.End():a.Tokens[i].Span.Start()]; strings.IndexByte(gap, '\n') >= 0 {
+			p.nl[i] = true
+		}
+	}
 	return p
 }
 
@@ -107,7 +128,7 @@ func (p *proc) run() {
 func (p *proc) accept(e entry, start, end int) bool {
 	toks := p.a.Tokens
 	switch e.kind {
-	case kAbbrev, kOrgAbbrev:
+	case kAbbrev, kOrgAbbrev, kInstAbbrev, kRoleAbbrev:
 		form := p.r.abbrevs[e.ref].form
 		var sb strings.Builder
 		for i := start; i < end; i++ {
@@ -141,8 +162,19 @@ func (p *proc) units(t0, t1 int) []unit {
 	toks := p.a.Tokens
 	var us []unit
 	for i := t0; i < t1; {
-		if m, ok := p.r.lex.longest(p.keys, i, t1, p.accept); ok {
-			us = append(us, unit{t0: m.start, t1: m.end, cls: uLex, e: pick(p.r, m.entries)})
+		lim := i + 1
+		for lim < t1 && !p.nl[lim] {
+			lim++
+		}
+		if m, ok := p.r.lex.longest(p.keys, i, lim, p.accept); ok {
+			e := pick(p.r, m.entries)
+			switch e.kind {
+			case kInstAbbrev:
+				e = entry{kind: kInstitution, ref: p.r.abbrevs[e.ref].target}
+			case kRoleAbbrev:
+				e = entry{kind: kRole, ref: p.r.abbrevs[e.ref].target}
+			}
+			us = append(us, unit{t0: m.start, t1: m.end, cls: uLex, e: e})
 			i = m.end
 			continue
 		}
@@ -181,9 +213,9 @@ func pick(r *resources, es []entry) entry {
 			return 3
 		case kOrgAmb:
 			return 4
-		case kInstitution:
+		case kInstitution, kInstAbbrev:
 			return 4
-		case kRole:
+		case kRole, kRoleAbbrev:
 			return 5
 		case kPlace:
 			return 6
@@ -383,16 +415,14 @@ func (p *proc) entities() []doc.Entity {
 }
 
 // actorCode composes the CAMEO-style code: an organisation's own code, or
-// the country followed by the first sector (RUSGOV), "---" standing for an
-// unknown country.
+// the country followed by up to two sectors, primary first (RUSGOV,
+// RUSGOVMIL), "---" standing for an unknown country.
 func actorCode(e *ent) string {
 	if e.code != "" {
 		return e.code
 	}
-	sec := ""
-	if len(e.sectors) > 0 {
-		sec = e.sectors[0]
-	}
+	// Up to two sectors, primary first: RUSGOV, RUSGOVMIL.
+	sec := strings.Join(e.sectors[:min(2, len(e.sectors))], "")
 	switch {
 	case e.country != "" && (e.typ == "GPE" || e.typ == "LOC"):
 		return e.country
@@ -429,3 +459,12 @@ func (e *ent) addSectors(ss ...string) {
 		}
 	}
 }
+
+// sportsWords mark a sports story.
+var sportsWords = map[string]bool{"soccer": true, "football": true, "cricket": true, "tennis": true, "golf": true, "baseball": true,
+	"rugby": true, "basketball": true, "hockey": true, "league": true, "cup": true, "championship": true, "innings": true,
+	"goals": true, "halftime": true, "half-time": true, "attendance": true, "standings": true, "division": true, "wickets": true,
+	"batting": true, "bowling": true, "scorers": true, "striker": true, "midfielder": true, "goalkeeper": true, "seeded": true,
+	"semifinal": true, "semi-final": true, "quarter-final": true, "quarterfinal": true, "tournament": true, "olympic": true,
+	"coach": true, "season": true, "playoff": true, "playoffs": true, "nba": true, "nfl": true, "nhl": true, "fifa": true, "uefa": true,
+	"match": true, "matches": true, "race": true, "lap": true, "grand": false, "prix": true, "title": false, "points": true, "champion": true}

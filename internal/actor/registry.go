@@ -235,10 +235,7 @@ func LoadActorsFile(r io.Reader) ([]Entry, error) {
 // fromRegistry fills what the document does not say about e from the
 // registry (user overrides replace the code and country).
 func (p *proc) fromRegistry(e *ent, name string) {
-	if p.s.reg == nil {
-		return
-	}
-	r, ok := p.s.reg.Lookup(name, p.date())
+	r, ok := p.lookup(name)
 	if !ok {
 		return
 	}
@@ -298,4 +295,15 @@ func learnFrom(reg Registry, a *doc.Analysis) {
 		reg.Learn(Entry{Name: e.Name, Type: e.Type, Country: doc.Val(e.Country), Sectors: e.Sectors, Role: doc.Val(e.Role),
 			FirstSeen: date, LastSeen: date, Evidence: ev})
 	}
+}
+
+// lookup asks the stage's registry (learned and user entries), then the
+// built-in actors.
+func (p *proc) lookup(name string) (Entry, bool) {
+	if p.s.reg != nil {
+		if e, ok := p.s.reg.Lookup(name, p.date()); ok {
+			return e, true
+		}
+	}
+	return p.r.known.Lookup(name, p.date())
 }

@@ -23,6 +23,9 @@ type resources struct {
 	// ambiguous holds lower-case country names that are also common
 	// words or person names: they need context to count.
 	ambiguous map[string]bool
+	// known holds the built-in (and DictDir) actors.yaml entries: people
+	// the stage knows without having read about them.
+	known *MemoryRegistry
 }
 
 // abbrev is a case-sensitive form pointing at a country or organisation.
@@ -57,6 +60,9 @@ func loadResources(dir string) (*resources, error) {
 		return nil, err
 	}
 	r := compile(d)
+	for _, e := range d.Actors {
+		r.known.Learn(e)
+	}
 	resCache[dir] = r
 	return r, nil
 }
@@ -68,6 +74,7 @@ func compile(d *Dictionaries) *resources {
 		countryNames: map[string]int32{},
 		capitalOf:    map[int32]int32{},
 		ambiguous:    map[string]bool{},
+		known:        NewMemoryRegistry(),
 	}
 	addAbbrev := func(form string, k kind, target int32) {
 		r.abbrevs = append(r.abbrevs, abbrev{form: form, target: target})
@@ -170,12 +177,23 @@ func compile(d *Dictionaries) *resources {
 	}
 	for ii, in := range d.Institutions {
 		for _, n := range append([]string{in.Name}, in.Aliases...) {
+			if strings.ToLower(n) != n {
+				addAbbrev(n, kInstAbbrev, int32(ii))
+				continue
+			}
 			r.lex.add(n, entry{kind: kInstitution, ref: int32(ii)})
 		}
 	}
 	for ri, ro := range d.Roles {
 		for _, n := range append([]string{ro.Name}, ro.Aliases...) {
+			if strings.ToLower(n) != n {
+				addAbbrev(n, kRoleAbbrev, int32(ri))
+				continue
+			}
 			r.lex.add(n, entry{kind: kRole, ref: int32(ri)})
+		}
+		for _, n := range ro.Abbrevs {
+			addAbbrev(n, kRoleAbbrev, int32(ri))
 		}
 	}
 	for hi, h := range d.Honorifics {
@@ -213,6 +231,9 @@ func (r *resources) PlaceCountry(place, region string) (string, bool) {
 	regionKey := strings.ToLower(strings.TrimSpace(region))
 	for _, pi := range r.places[key] {
 		p := &r.d.Places[pi]
+		if p.Country == "" {
+			continue // a multinational region
+		}
 		score := p.Population
 		if _, cap := r.capitalOf[pi]; cap {
 			score += 1 << 40

@@ -130,6 +130,9 @@ loop:
 func (p *proc) nameRun(us []unit, u int) int {
 	j := u
 	for j < len(us) && j-u < 6 {
+		if j > u && p.nl[us[j].t0] {
+			break
+		}
 		if us[j].cls == uName {
 			// An initial the tokenizer split from its period: "P" "." "Simmons".
 			if t := p.a.Tokens[us[j].t0]; len(t.Text) == 1 && j+2 < len(us) && p.keys[us[j+1].t0] == "." &&
@@ -140,8 +143,19 @@ func (p *proc) nameRun(us []unit, u int) int {
 			j++
 			continue
 		}
-		if j > u && j+1 < len(us) && us[j+1].cls == uName && particles[p.keys[us[j].t0]] {
-			j += 2
+		if j > u && j+1 < len(us) && (particles[p.keys[us[j].t0]] || p.r.d.Particles[p.keys[us[j].t0]]) {
+			// "van der Pas": particles may follow each other before a name.
+			k := j
+			for k < len(us) && k-j < 3 && (particles[p.keys[us[k].t0]] || p.r.d.Particles[p.keys[us[k].t0]]) && !p.nl[us[k].t0] {
+				k++
+			}
+			if k < len(us) && us[k].cls == uName && !p.nl[us[k].t0] {
+				j = k + 1
+				continue
+			}
+		}
+		if j > u && p.r.d.Suffixes[p.keys[us[j].t0]] && !p.nl[us[j].t0] {
+			j++ // "Jr.", "III"
 			continue
 		}
 		break
@@ -172,7 +186,7 @@ func (p *proc) sentence(t0, t1 int) {
 			continue
 		}
 		n := p.nameRun(us, d.end)
-		if n > d.end {
+		if n > d.end && !p.hasOrgHead(us, d.end, n) {
 			per := p.person(us[d.end].t0, us[n-1].t1, us)
 			p.applyDesc(per, us, d)
 			mark(d.start, n)
@@ -239,6 +253,12 @@ func (p *proc) sentence(t0, t1 int) {
 		}
 		if us[u].cls == uName {
 			n := p.nameRun(us, u)
+			if p.sports && n-u <= 3 && p.unknownTeam(us, u, n) {
+				p.teamMention(us[u].t0, us[n-1].t1, "")
+				mark(u, n)
+				u = n - 1
+				continue
+			}
 			if u > 0 && us[u-1].cls == uPrep && locatives[p.keys[us[u-1].t0]] && p.keys[us[u-1].t0] != "of" && n-u <= 3 && !isAllCaps(p.tokText(us[u].t0, us[n-1].t1)) {
 				name := p.a.Text[p.a.Tokens[us[u].t0].Span.Start():p.a.Tokens[us[n-1].t1-1].Span.End()]
 				e := p.entity("loc:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "LOC"} })
@@ -304,6 +324,18 @@ func (p *proc) person(t0, t1 int, us []unit) *ent {
 			return e
 		}
 	}
+	// A full name after its bare surname ("Putin said ... Vladimir Putin"):
+	// the same person.
+	if t1-t0 > 1 {
+		for _, e := range p.ents {
+			if e.typ == "PERSON" && (strings.EqualFold(e.name, name) || (!strings.Contains(e.name, " ") && e.surname == p.keys[t1-1] && len(e.ments) > 0 && e.ments[0].t1-e.ments[0].t0 == 1 && e.name == p.tokText(e.ments[0].t0, e.ments[0].t1))) {
+				e.name = name
+				p.byKey[key] = e
+				p.mention(e, t0, t1, KindName)
+				return e
+			}
+		}
+	}
 	e := p.entity(key, func() *ent {
 		return &ent{name: name, typ: "PERSON", surname: p.keys[t1-1]}
 	})
@@ -354,10 +386,16 @@ func (p *proc) applyDesc(e *ent, us []unit, d desc) {
 	if e.country == "" {
 		e.country = d.country
 	}
+	if d.countryUnit >= 0 {
+		p.countryWord(us[d.countryUnit])
+	}
 	if d.role >= 0 {
 		ro := &p.r.d.Roles[d.role]
 		if e.role == "" {
 			e.role = ro.Name
+		}
+		if ro.Code != "" && e.code == "" {
+			e.code = ro.Code
 		}
 		if e.gender == "" {
 			e.gender = roleGender(p.keys[us[d.roleUnit].t1-1], ro.Gender)
@@ -454,14 +492,14 @@ func (p *proc) instEntity(cc string, inst int32, host string) *ent {
 		if typ == "" {
 			typ = "ORG"
 		}
-		e := &ent{typ: typ, country: cc, inst: strings.ToLower(in.Name)}
+		e := &ent{typ: typ, country: cc, inst: strings.ToLower(in.Name), code: in.Code}
 		e.addSectors(in.Sectors...)
 		if len(e.sectors) == 0 {
 			e.addSectors("GOV")
 		}
 		return e
 	})
-	name := p.adjOf(cc) + " " + in.Name
+	name := p.adjOf(cc) + " " + titleCase(in.Name)
 	if host != "" {
 		name += " in " + host
 	}
@@ -511,7 +549,7 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 		return u
 	}
 	// "the Russian side"
-	if cc != "" && us[j].cls == uOther && sideHeads[p.keys[us[j].t0]] && us[ccUnit].e.kind != kCountry {
+	if cc != "" && us[j].t1-us[j].t0 == 1 && sideHeads[p.keys[us[j].t0]] && us[ccUnit].e.kind != kCountry {
 		ge := p.gpeEntity(cc)
 		p.mention(ge, us[u].t0, us[j].t1, KindNominal)
 		return j + 1
@@ -551,6 +589,8 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 		if ccUnit > instUnit {
 			p.lexMention(us, ccUnit, true)
 			used[ccUnit] = true
+		} else {
+			p.countryWord(us[ccUnit])
 		}
 		if hostUnit >= 0 {
 			p.lexMention(us, hostUnit, true)
@@ -572,8 +612,9 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 			return j
 		}
 	}
-	if isCap(p.a.Tokens[us[instUnit].t0].Text) {
-		// "the Foreign Ministry" with no country in sight: keep it.
+	if isCap(p.a.Tokens[us[instUnit].t0].Text) && us[instUnit].t1-us[instUnit].t0 > 1 && !isAllCaps(p.tokText(us[instUnit].t0, us[instUnit].t1)) {
+		// "the Foreign Ministry" with no country in sight: keep it. (One
+		// capitalised word, "Police said", is just a sentence start.)
 		e := p.entity("inst::"+name, func() *ent {
 			e := &ent{name: in.Name, typ: "ORG", inst: name}
 			e.addSectors(in.Sectors...)
@@ -700,6 +741,14 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 	// A place after a locative preposition is a location, unless it owns
 	// something ("from Washington's policy") and so acts.
 	loc := u > 0 && locatives[p.keys[x.t0-1]] && !(u+1 < len(us) && us[u+1].cls == uPoss)
+	prepLoc := loc
+	// A capital or seat that is also a place is the government only when
+	// it acts, speaks or owns: a verb or a possessive follows ("Moscow
+	// said", "Washington's policy"); elsewhere ("BRUSSELS 1996-08-22",
+	// "Moscow and Kyiv") it is the place.
+	if !loc && (x.e.kind == kPlace || x.e.kind == kOrgMetonym || (x.e.kind == kMetonym && len(p.r.places[p.keys[x.t0]]) > 0 && x.t1-x.t0 == 1)) {
+		loc = !p.acts(x.t1, u+1 < len(us) && us[u+1].cls == uPoss)
+	}
 	switch x.e.kind {
 	case kCountry, kAbbrev, kOrg, kOrgAbbrev:
 		p.lexMention(us, u, loc)
@@ -711,6 +760,10 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 		e := p.entity("norp:"+cc, func() *ent { return &ent{name: name, typ: "NORP", country: cc, plural: true} })
 		p.mention(e, x.t0, x.t1, KindName)
 	case kMetonym:
+		if p.sports && x.t1-x.t0 == 1 && len(p.r.places[p.keys[x.t0]]) > 0 && !prepLoc && p.teamContext(us, u) {
+			p.teamMention(x.t0, x.t1, p.countryOf(x.e))
+			return true
+		}
 		p.lexMention(us, u, loc)
 	case kOrgAmb:
 		oi := p.orgRef(x.e)
@@ -732,6 +785,10 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 		}
 		p.mention(p.orgEntity(p.orgRef(x.e)), x.t0, x.t1, KindMetonym)
 	case kPlace:
+		if p.sports && !prepLoc && p.teamContext(us, u) {
+			p.teamMention(x.t0, x.t1, p.r.d.Places[x.e.ref].Country)
+			return true
+		}
 		if ci, ok := p.r.capitalOf[x.e.ref]; ok && !loc {
 			if m := p.capitalMetonym(ci); m >= 0 {
 				p.metonymMention(m, x.t0, x.t1)
@@ -848,6 +905,9 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 	}
 	j, head, lastOK := u, -1, u
 	for j < len(us) {
+		if j > u && p.nl[us[j].t0] {
+			break
+		}
 		if okUnit(j) {
 			if us[j].cls == uName {
 				if _, ok := orgHeads[p.keys[us[j].t0]]; ok {
@@ -865,10 +925,10 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 		}
 		break
 	}
-	if head < 0 {
+	end := lastOK + 1
+	if head < 0 || end-u < 2 {
 		return u
 	}
-	end := lastOK + 1
 	// Trim trailing country units after the head: "Bank of England" keeps
 	// them, but "Foreign Ministry Russia" does not occur; keep as is.
 	t0, t1 := us[u].t0, us[end-1].t1
@@ -920,11 +980,9 @@ func (p *proc) namePerson(us []unit, used []bool, u, n int) (int, bool) {
 		p.person(t0, t1, us)
 		return n, true
 	}
-	if p.s.reg != nil {
-		if _, ok := p.s.reg.Lookup(p.tokText(t0, t1), p.date()); ok {
-			p.person(t0, t1, us)
-			return n, true
-		}
+	if _, ok := p.lookup(p.tokText(t0, t1)); ok {
+		p.person(t0, t1, us)
+		return n, true
 	}
 	if n-u >= 2 && n < len(us) && speechVerbs[p.keys[us[n].t0]] {
 		p.person(t0, t1, us)
@@ -972,4 +1030,143 @@ func (p *proc) date() string {
 		return p.a.Anchor.Date
 	}
 	return ""
+}
+
+// titleCase capitalises each word of a lower-case institution name
+// ("foreign ministry" -> "Foreign Ministry"), leaving short function words.
+func titleCase(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if i > 0 && (w == "of" || w == "for" || w == "the" || w == "and" || w == "in") {
+			continue
+		}
+		if w != "" && w == strings.ToLower(w) {
+			f[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// countryWord records the country word inside a larger phrase ("U.S." in
+// "U.S. officials", "Russian" in "the Russian embassy") as a mention of
+// the country: name, alias, adjective or metonym.
+func (p *proc) countryWord(x unit) {
+	if x.cls != uLex {
+		return
+	}
+	cc := p.countryOf(x.e)
+	if cc == "" {
+		return
+	}
+	kind := KindName
+	switch x.e.kind {
+	case kAbbrev:
+		kind = KindAlias
+	case kAdjective, kDemonym:
+		kind = KindAdjective
+	case kMetonym, kPlace:
+		kind = KindMetonym
+	}
+	p.mention(p.gpeEntity(cc), x.t0, x.t1, kind)
+}
+
+// acts reports whether the phrase ending before token t is an agent: a
+// possessive, or a verb or modal (adverbs skipped) follows in the sentence.
+func (p *proc) acts(t int, poss bool) bool {
+	if poss {
+		return true
+	}
+	toks := p.a.Tokens
+	if t >= len(toks) {
+		return false
+	}
+	sent := toks[t-1].Sent
+	for t < len(toks) && toks[t].Sent == sent && toks[t].Tag == "RB" {
+		t++
+	}
+	if t >= len(toks) || toks[t].Sent != sent {
+		return false
+	}
+	tg := toks[t].Tag
+	return tg == "MD" || (strings.HasPrefix(tg, "VB") && tg != "VBG" && tg != "VBN")
+}
+
+// teamContext reports whether the place at unit u of a sports story names
+// a team: it is not followed by a date or an opening parenthesis (a
+// dateline, a player's country) and not the object of a locative.
+func (p *proc) teamContext(us []unit, u int) bool {
+	x := us[u]
+	toks := p.a.Tokens
+	if x.e.kind == kPlace {
+		pl := &p.r.d.Places[x.e.ref]
+		if pl.Country == "" || (pl.Type == "region" && pl.Population > 40000000) {
+			return false // England, Europe: national sides and regions stay places
+		}
+	}
+	// A score, a fixture ("Leeds v Wimbledon") or a result verb around it.
+	prevOK := x.t0 > 0 && !p.nl[x.t0] && (teamWords[p.keys[x.t0-1]] || toks[x.t0-1].Tag == "CD")
+	nextOK := x.t1 < len(toks) && !p.nl[x.t1] && (teamWords[p.keys[x.t1]] || isScore(toks[x.t1].Text))
+	lineStart := x.t0 == 0 || p.nl[x.t0]
+	if !prevOK && !nextOK && !(lineStart && x.t1 < len(toks) && isScore(toks[x.t1].Text)) {
+		return false
+	}
+	if x.t1 < len(toks) && !p.nl[x.t1] {
+		nt := toks[x.t1].Text
+		if strings.Count(nt, "-") == 2 && len(nt) == 10 { // 1996-08-30
+			return false
+		}
+		if nt == "," && x.t1+1 < len(toks) && toks[x.t1+1].Tag == "NNP" && x.t0 > 0 && p.nl[x.t0] {
+			return false // "IRVINE , Calif." dateline
+		}
+	}
+	if x.t0 > 0 && !p.nl[x.t0] && toks[x.t0-1].Text == "(" {
+		return false // "Gavin Levenson ( South Africa )"
+	}
+	return true
+}
+
+// teamMention records a sports team named after a place.
+func (p *proc) teamMention(t0, t1 int, cc string) {
+	name := p.tokText(t0, t1)
+	e := p.entity("team:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "ORG", country: cc} })
+	p.mention(e, t0, t1, KindName)
+}
+
+// hasOrgHead reports whether a unit of [u, n) is an organisation head noun.
+func (p *proc) hasOrgHead(us []unit, u, n int) bool {
+	for i := u; i < n; i++ {
+		if _, ok := orgHeads[p.keys[us[i].t0]]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// teamWords surround team names in results and fixtures.
+var teamWords = map[string]bool{"v": true, "vs": true, "vs.": true, "beat": true, "beats": true, "drew": true, "draw": true,
+	"lost": true, "defeated": true, "routed": true, "thrashed": true, "edged": true, "held": true, "against": false, "won": true}
+
+// isScore reports whether s is a plain number (a score or points).
+func isScore(s string) bool {
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// unknownTeam reports whether an unexplained name run [u, n) of a sports
+// story is a team: a score follows it, or it stands in a fixture
+// ("Feyenoord 2", "Leeds v Wimbledon").
+func (p *proc) unknownTeam(us []unit, u, n int) bool {
+	toks := p.a.Tokens
+	t0, t1 := us[u].t0, us[n-1].t1
+	if t1 < len(toks) && !p.nl[t1] && (isScore(toks[t1].Text) || teamWords[p.keys[t1]]) {
+		return true
+	}
+	return t0 > 0 && !p.nl[t0] && (p.keys[t0-1] == "v" || p.keys[t0-1] == "vs" || p.keys[t0-1] == "beat")
 }

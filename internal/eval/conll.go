@@ -8,6 +8,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/attache-project/attache/internal/actor"
 	"github.com/attache-project/attache/internal/doc"
@@ -169,6 +171,11 @@ func SystemNER(a *doc.Analysis) []NERSpan {
 			default:
 				continue
 			}
+			// "Iraqi troops", "the Russian embassy": national institutions
+			// named by a common noun are not names in CoNLL.
+			if lab == "ORG" && !startsUpper(lastWord(m.Text)) {
+				continue
+			}
 			sp := m.Span
 			if strings.HasPrefix(m.Text, "the ") || strings.HasPrefix(m.Text, "The ") || strings.HasPrefix(m.Text, "THE ") {
 				sp[0] += 4
@@ -301,4 +308,16 @@ func WriteNERReport(w io.Writer, s *NERScore) {
 		}
 		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\n", name, g, sy, m, p, r, f)
 	}
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }

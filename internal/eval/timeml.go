@@ -152,8 +152,8 @@ type TimexScores struct {
 
 // TimexError is one disagreement with the gold, for error analysis.
 type TimexError struct {
-	Doc              string
-	Kind             string // missed | spurious | value | type
+	Doc               string
+	Kind              string // missed | spurious | value | type
 	GoldText, SysText string
 	GoldType, SysType string
 	GoldVal, SysVal   string

@@ -49,7 +49,9 @@ func TestReadTimeML(t *testing.T) {
 	}
 }
 
-func contains(s, sub string) bool { return len(s) >= len(sub) && (s == sub || len(sub) == 0 || indexOf(s, sub) >= 0) }
+func contains(s, sub string) bool {
+	return len(s) >= len(sub) && (s == sub || len(sub) == 0 || indexOf(s, sub) >= 0)
+}
 
 func indexOf(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
@@ -110,7 +112,8 @@ func TestTimeMLGate(t *testing.T) {
 		f.Close()
 		WriteTimexReport(os.Stdout, scores)
 	}
-	const minRelaxedF1, minValueF1 = 0.0, 0.0
+	// CI floor, a little under the measured figures (see docs/time.md).
+	const minRelaxedF1, minValueF1 = 0.92, 0.78
 	if rf < minRelaxedF1 || all.ValueF1() < minValueF1 {
 		t.Errorf("relaxed F1 %.3f (floor %.2f), value F1 %.3f (floor %.2f)", rf, minRelaxedF1, all.ValueF1(), minValueF1)
 	}

@@ -62,7 +62,7 @@ func TestZZBratErrors(t *testing.T) {
 		}
 		if mode == "fn" {
 			for j, g := range d.Attributions {
-				if usedG[j] {
+				if usedG[j] || !SpeechCue(d.Text, g) {
 					continue
 				}
 				cue := ""
@@ -70,6 +70,22 @@ func TestZZBratErrors(t *testing.T) {
 					cue = g.Cue[0].Of(d.Text)
 				}
 				fmt.Printf("FN direct=%v cue=%q | %.100q\n", g.Direct(d.Text), cue, g.Content[0].Of(d.Text))
+				if os.Getenv("CTX") != "" && len(g.Cue) > 0 {
+					si := a.SentenceAt(g.Cue[0].Start())
+					if si >= 0 {
+						se := a.Sentences[si].Span
+						fmt.Printf("   SENT %q\n", se.Of(d.Text))
+						for _, q := range a.Quotes {
+							if q.Span.Overlaps(se) {
+								c := ""
+								if q.Cue != nil {
+									c = q.Cue.Text
+								}
+								fmt.Printf("   PRED %s cue=%q %q\n", q.Kind, c, q.Text)
+							}
+						}
+					}
+				}
 			}
 		}
 	}

@@ -93,8 +93,20 @@ func (c *coder) subjectOf(s *sentence, i int) *mention {
 	return nil
 }
 
-// leftActor scans left from token i for the subject actor.
+// leftActor scans left from token i for the subject actor. For the
+// second of two conjoined verbs ("Russia accused Germany ... and threatened
+// to"), the subject is the first verb's.
 func (s *sentence) leftActor(i int) *mention {
+	if i > 1 && (s.w[i-1].lower == "and" || s.w[i-1].lower == "but") && isVerbTag(s.w[i].tag) && s.w[i].tag != "VBG" {
+		for k := i - 2; k >= 0; k-- {
+			if s.barrier(k) {
+				break
+			}
+			if t := s.w[k].tag; (t == "VBD" || t == "VBZ" || t == "VBP") && !s.inMention(k) {
+				return s.leftActor(k)
+			}
+		}
+	}
 	var best *mention
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		m := &s.mentions[k]
@@ -104,13 +116,16 @@ func (s *sentence) leftActor(i int) *mention {
 		if s.barrierBetween2(m.end, i) {
 			break
 		}
-		if m.start > 0 && preps[s.w[m.start-1].lower] {
+		// A mention right before a verb is a subject even after a word
+		// that is usually a preposition ("after Moscow expelled ...").
+		subj := s.verbFollows(m.end)
+		if !subj && m.start > 0 && preps[s.w[m.start-1].lower] {
 			continue
 		}
-		if m.start > 1 && preps[s.w[m.start-2].lower] && (s.w[m.start-1].tag == "DT" || s.w[m.start-1].tag == "PRP$") {
+		if !subj && m.start > 1 && preps[s.w[m.start-2].lower] && (s.w[m.start-1].tag == "DT" || s.w[m.start-1].tag == "PRP$") {
 			continue
 		}
-		if s.conjoinedAfterPrep(m) {
+		if !subj && s.conjoinedAfterPrep(m) {
 			continue
 		}
 		best = m
@@ -235,7 +250,11 @@ func (s *sentence) objectAfter(i int, not *mention) *mention {
 		if !m.actor || m.start < i || m == not {
 			continue
 		}
-		if m.start-i > 12 || s.barrierBetween2(i, m.start) {
+		if m.start-i > 12 || s.barrierBetween2(i, m.start) || s.newClauseBetween(i, m.start) {
+			return nil
+		}
+		if s.verbFollows(m.end) && m.start > i {
+			// The subject of the next clause ("..., and Germany did not").
 			return nil
 		}
 		if s.speechAfter(m) {
@@ -327,7 +346,11 @@ func (c *coder) reporter(s *sentence, i int) (ent *doc.Entity, quote int) {
 // build turns a match into events (several for compound or reciprocal
 // actors).
 func (c *coder) build(s *sentence, m *match) []doc.Event {
-	info := c.d.Info(m.p.Code)
+	code := m.p.Code
+	if m.folded != "" {
+		code = m.folded
+	}
+	info := c.d.Info(code)
 	if info == nil {
 		return nil
 	}
@@ -341,6 +364,18 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 	if sl, ok := m.slots['T']; ok {
 		tgts = s.actorsIn(sl[0], sl[1])
 		how = append(how, "target from $T slot")
+	}
+	if f := m.foldedFrom; f != nil && len(tgts) == 0 {
+		// "called for a ceasefire between X and Y": the governed act's
+		// participants are the targets of the appeal.
+		for _, r := range []byte{'T', 'S'} {
+			if sl, ok := f.slots[r]; ok {
+				tgts = append(tgts, s.actorsIn(sl[0], sl[1])...)
+			}
+		}
+		if len(tgts) > 0 {
+			how = append(how, "target from the governed act's slots")
+		}
 	}
 	subj := s.leftActor(m.start)
 	if m.p.Kind == KindNoun && subj != nil && subj.end == m.start-1 && s.w[subj.end].tag == "POS" {
@@ -435,6 +470,31 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 			}
 		}
 	}
+	// "talks between X and Y": both slots filled on a reciprocal code.
+	if _, okS := m.slots['S']; okS && reciprocal(info.Code) {
+		if _, okT := m.slots['T']; okT {
+			n := len(pairs)
+			for _, p := range pairs[:n] {
+				if p.s != nil && p.t != nil {
+					pairs = append(pairs, pair{p.t, p.s})
+				}
+			}
+			how = append(how, "reciprocal: both directions")
+		}
+	}
+	uniq := pairs[:0]
+	seenPair := map[[2]*mention]bool{}
+	for _, p := range pairs {
+		k := [2]*mention{p.s, p.t}
+		if p.s != nil && p.t != nil && p.s.ent == p.t.ent {
+			continue
+		}
+		if !seenPair[k] {
+			seenPair[k] = true
+			uniq = append(uniq, p)
+		}
+	}
+	pairs = uniq
 	mod, modWhy := modality(s, m)
 	date, dsrc := c.date(s, m)
 	sp := doc.S(s.toks[m.start].Span.Start(), s.toks[m.end-1].Span.End())
@@ -453,9 +513,18 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		Location:   c.location(s, m),
 		Rule:       m.p.ID,
 	}
+	if m.foldedFrom != nil {
+		ev.Rule = m.p.ID + " + " + m.foldedFrom.p.ID
+	}
 	ev.Historical = c.historical(date)
 	var out []doc.Event
+	seenEv := map[string]bool{}
 	for _, p := range pairs {
+		k := actorKey(p.s) + ">" + actorKey(p.t)
+		if seenEv[k] {
+			continue
+		}
+		seenEv[k] = true
 		e := ev
 		e.Source = actorOf(p.s)
 		e.Target = actorOf(p.t)
@@ -463,6 +532,9 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		out = append(out, e)
 	}
 	if c.trace != nil {
+		if m.foldedFrom != nil {
+			how = append(how, "code "+m.p.Code+" refined to "+info.Code+" by the governed act "+m.foldedFrom.p.ID)
+		}
 		c.trace.Decisions = append(c.trace.Decisions, Decision{Rule: m.p.ID, Code: info.Code, Name: info.Name,
 			Trigger: ev.Text, Actors: how, Modality: mod, ModalityWhy: modWhy, Date: date, DateSource: dsrc})
 	}
@@ -613,7 +685,13 @@ func (c *coder) date(s *sentence, m *match) (string, string) {
 	}
 	ent, qi := c.reporter(s, m.anchor)
 	if qi >= 0 && c.a.Quotes[qi].Date != nil && isDate(*c.a.Quotes[qi].Date) {
-		return *c.a.Quotes[qi].Date, "speech"
+		qd := *c.a.Quotes[qi].Date
+		// A quote dated only by the anchor is better dated by the day its
+		// speaker was last reported speaking ("the embassy said on Wednesday").
+		if d, ok := c.speechOf[entID(ent)]; ok && c.a.Anchor != nil && qd == c.a.Anchor.Date {
+			return d, "speech"
+		}
+		return qd, "speech"
 	}
 	// A speech verb in this sentence with its own date.
 	for k, w := range s.w {
@@ -624,7 +702,7 @@ func (c *coder) date(s *sentence, m *match) (string, string) {
 		}
 	}
 	if ent != nil {
-		if d, ok := c.speechOf[ent.ID]; ok {
+		if d, ok := c.speechOf[entID(ent)]; ok {
 			return d, "speech"
 		}
 	}
@@ -760,11 +838,64 @@ func dedupeHeadlines(a *doc.Analysis, evs []doc.Event) []doc.Event {
 		}
 	}
 	out := evs[:0]
+	bodyCode := map[string]bool{}
 	for i := range evs {
-		if head(&evs[i]) && body[key(&evs[i])] {
+		if !head(&evs[i]) {
+			bodyCode[evs[i].CAMEO] = true
+		}
+	}
+	for i := range evs {
+		e := &evs[i]
+		if head(e) && (body[key(e)] || e.Source == nil && e.Target == nil && bodyCode[e.CAMEO]) {
 			continue
 		}
 		out = append(out, evs[i])
 	}
 	return out
+}
+
+func entID(e *doc.Entity) string {
+	if e == nil {
+		return ""
+	}
+	return e.ID
+}
+
+// verbFollows: token j starts a verb group (optionally after a modal,
+// auxiliary or adverb): the mention before it is a subject.
+func (s *sentence) verbFollows(j int) bool {
+	for k := j; k < len(s.w) && k <= j+2; k++ {
+		t := s.w[k].tag
+		switch {
+		case t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD":
+			return true
+		case t == "RB":
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// newClauseBetween: ", and" / ", but" between i and j starts a new clause.
+func (s *sentence) newClauseBetween(i, j int) bool {
+	for k := i; k+1 < j && k+1 < len(s.w); k++ {
+		if s.w[k].lower == "," && (s.w[k+1].lower == "and" || s.w[k+1].lower == "but" || s.w[k+1].lower == "while") {
+			return true
+		}
+	}
+	return false
+}
+
+// actorKey identifies the actor a mention stands for (entity and text).
+func actorKey(m *mention) string {
+	if m == nil || m.ent == nil {
+		return "-"
+	}
+	t := ""
+	if m.m != nil {
+		t = m.m.Text
+	}
+	return m.ent.ID + "/" + t
 }

@@ -32,7 +32,12 @@ type match struct {
 	anchorEnd     int
 	slots         map[byte][2]int
 	posFallback   bool // the anchor's tag did not fit and a fallback rule accepted it
+	gapped        int  // tokens skipped by gaps: fewer means a tighter match
+	lit           int  // tokens matched by literal words: more means more specific
 	dropped       string
+	folded        string // code after folding in a governed act ("" none)
+	foldedFrom    *match // the governed match
+
 	complementEnd int
 }
 
@@ -108,12 +113,32 @@ func (c *coder) prepare(si int) *sentence {
 			if st < 0 {
 				continue
 			}
+			// A past-tense verb glued to the end of a name ("Russia accused",
+			// read as "the accused") is the clause's verb, not the name.
+			for en-st > 1 && (toks[en-1].Tag == "VBD" || toks[en-1].Tag == "VBZ") && strings.ToLower(toks[en-1].Text) == toks[en-1].Text {
+				en--
+			}
 			s.mentions = append(s.mentions, mention{start: st, end: en, ent: e, m: m,
 				actor: e.Country != nil || e.Code != nil,
 				place: e.Type == "GPE" || e.Type == "LOC"})
 		}
 	}
-	sort.Slice(s.mentions, func(i, j int) bool { return s.mentions[i].start < s.mentions[j].start })
+	sort.Slice(s.mentions, func(i, j int) bool {
+		if s.mentions[i].start != s.mentions[j].start {
+			return s.mentions[i].start < s.mentions[j].start
+		}
+		return s.mentions[i].end > s.mentions[j].end
+	})
+	// A mention inside a longer one ("Russian" in "the Russian embassy")
+	// is not an actor of its own: the longer mention is.
+	kept := s.mentions[:0]
+	for _, m := range s.mentions {
+		if n := len(kept); n > 0 && m.start >= kept[n-1].start && m.end <= kept[n-1].end {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	s.mentions = kept
 	last := toks[len(toks)-1].Text
 	s.headline = !strings.ContainsAny(last, ".!?\"”'’»)")
 	return s
@@ -145,7 +170,7 @@ func (c *coder) findMatches(s *sentence) []*match {
 	for i := range s.w {
 		w := &s.w[i]
 		clear(seen)
-		for _, key := range [...]string{w.lower, w.lemma, w.vlemma, w.nlemma} {
+		for _, key := range anchorKeys(w) {
 			for _, p := range c.d.index[key] {
 				if seen[p] {
 					continue
@@ -166,7 +191,15 @@ func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
 // tokenIs reports whether token i matches the pattern word pw.
 func (s *sentence) tokenIs(i int, pw string) bool {
 	w := &s.w[i]
-	return pw == w.lower || pw == w.lemma || pw == w.vlemma || pw == w.nlemma
+	if pw == w.lower || pw == w.lemma || pw == w.vlemma || pw == w.nlemma {
+		return true
+	}
+	if inflects(w.lower, pw) {
+		return true
+	}
+	// The suffix rules cannot always tell a silent e (extradited ->
+	// extradite) from none (visited -> visit): accept either for -ed/-ing.
+	return len(pw) == len(w.vlemma)+1 && pw[len(pw)-1] == 'e' && pw[:len(pw)-1] == w.vlemma && w.vlemma != w.lower
 }
 
 // seqAt returns the end of the word sequence seq matched at i, or -1.
@@ -203,7 +236,7 @@ func (c *coder) matchAt(s *sentence, p *Pattern, i int) *match {
 		if !ok {
 			continue
 		}
-		m := &match{p: p, start: i, anchor: i, anchorEnd: e, posFallback: fallback}
+		m := &match{p: p, start: i, anchor: i, anchorEnd: e, posFallback: fallback, lit: len(alt)}
 		if end, ok := c.rest(s, p.elems[1:], e, m); ok {
 			m.end = end
 			if best == nil || m.end > best.end {
@@ -220,6 +253,9 @@ func (c *coder) matchAt(s *sentence, p *Pattern, i int) *match {
 // noun or pronoun is accepted as a verb too (flagged as a fallback).
 func anchorFits(s *sentence, kind string, i int) (fallback, ok bool) {
 	w := &s.w[i]
+	if kind != KindStop && s.inMention(i) {
+		return false, false // "United States" is a name, not the verb "state"
+	}
 	switch kind {
 	case KindStop:
 		return false, true
@@ -246,6 +282,15 @@ func anchorFits(s *sentence, kind string, i int) (fallback, ok bool) {
 	return false, false
 }
 
+func (s *sentence) inMention(i int) bool {
+	for _, m := range s.mentions {
+		if i >= m.start && i < m.end && m.m != nil && m.m.Kind != "nominal" && m.m.Kind != "pronoun" {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sentence) inActor(i int) bool {
 	for _, m := range s.mentions {
 		if m.actor && i >= m.start && i < m.end {
@@ -267,6 +312,7 @@ func (c *coder) rest(s *sentence, els []elem, i int, m *match) (int, bool) {
 		for _, alt := range e.alts {
 			if j := s.seqAt(i, alt); j >= 0 {
 				if end, ok := c.rest(s, els[1:], j, m); ok {
+					m.lit += len(alt)
 					return end, true
 				}
 			}
@@ -278,27 +324,29 @@ func (c *coder) rest(s *sentence, els []elem, i int, m *match) (int, bool) {
 				break
 			}
 			if end, ok := c.rest(s, els[1:], i+k, m); ok {
+				m.gapped += k
 				return end, true
 			}
 		}
 		return 0, false
 	case elemSlot:
-		j := s.nounPhrase(i)
-		if j <= i {
-			return 0, false
+		// Try the longest noun phrase first, then shorter ones, so that
+		// "between $S and $T" can split "Russia and Ukraine".
+		for _, j := range s.nounPhraseEnds(i) {
+			if e.need && !s.hasActor(i, j) {
+				continue
+			}
+			end, ok := c.rest(s, els[1:], j, m)
+			if !ok {
+				continue
+			}
+			if m.slots == nil {
+				m.slots = map[byte][2]int{}
+			}
+			m.slots[e.role] = [2]int{i, j}
+			return end, true
 		}
-		if e.need && !s.hasActor(i, j) {
-			return 0, false
-		}
-		end, ok := c.rest(s, els[1:], j, m)
-		if !ok {
-			return 0, false
-		}
-		if m.slots == nil {
-			m.slots = map[byte][2]int{}
-		}
-		m.slots[e.role] = [2]int{i, j}
-		return end, true
+		return 0, false
 	}
 	return 0, false
 }
@@ -312,16 +360,32 @@ func (s *sentence) hasActor(i, j int) bool {
 	return false
 }
 
+// nounPhraseEnds returns the possible ends of the noun phrase starting at
+// i, longest first: every point after a noun or an actor mention.
+func (s *sentence) nounPhraseEnds(i int) []int {
+	var ends []int
+	_ = s.nounPhraseWalk(i, func(j int) { ends = append(ends, j) })
+	for a, b := 0, len(ends)-1; a < b; a, b = a+1, b-1 {
+		ends[a], ends[b] = ends[b], ends[a]
+	}
+	return ends
+}
+
 // nounPhrase returns the end of the noun phrase starting at i (i itself
 // when there is none): determiners, possessives, adjectives, numbers and
 // nouns, with "and"/"," joining conjuncts and actor mentions taken whole.
-func (s *sentence) nounPhrase(i int) int {
+func (s *sentence) nounPhrase(i int) int { return s.nounPhraseWalk(i, nil) }
+
+func (s *sentence) nounPhraseWalk(i int, end func(int)) int {
 	j := i
 	nouny := false
 	for j < len(s.w) && j-i < 14 {
 		if m := s.actorAt(j); m != nil {
 			j = m.end
 			nouny = true
+			if end != nil {
+				end(j)
+			}
 			continue
 		}
 		t := s.w[j].tag
@@ -331,7 +395,11 @@ func (s *sentence) nounPhrase(i int) int {
 		case isNounTag(t) || t == "PRP":
 			j++
 			nouny = true
-		case (s.w[j].lower == "and" || s.w[j].lower == ",") && nouny && j+1 < len(s.w) && (isNounTag(s.w[j+1].tag) || s.w[j+1].tag == "DT" || s.actorAt(j+1) != nil):
+			if end != nil && (j >= len(s.w) || !isNounTag(s.w[j].tag) && s.w[j].tag != "POS") {
+				end(j)
+			}
+		case s.w[j].lower == "and" && nouny && j+1 < len(s.w) && (isNounTag(s.w[j+1].tag) || s.w[j+1].tag == "DT" || s.actorAt(j+1) != nil),
+			s.w[j].lower == "," && nouny && j+1 < len(s.w) && s.actorAt(j+1) != nil && !s.speechAfter(s.actorAt(j+1)):
 			j++
 		default:
 			if nouny {
@@ -386,11 +454,11 @@ func (c *coder) resolve(s *sentence, ms []*match) []*match {
 	}
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := order[i], order[j]
-		if a.p.specificity != b.p.specificity {
-			return a.p.specificity > b.p.specificity
+		if a.lit != b.lit {
+			return a.lit > b.lit
 		}
-		if la, lb := a.end-a.start, b.end-b.start; la != lb {
-			return la > lb
+		if a.gapped != b.gapped {
+			return a.gapped < b.gapped
 		}
 		if a.posFallback != b.posFallback {
 			return !a.posFallback
@@ -398,13 +466,25 @@ func (c *coder) resolve(s *sentence, ms []*match) []*match {
 		if len(a.p.Code) != len(b.p.Code) {
 			return len(a.p.Code) > len(b.p.Code)
 		}
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
+			return la > lb
+		}
 		return a.start < b.start
 	})
 	var kept []*match
 	for _, m := range order {
 		clash := false
-		for _, k := range kept {
+		for ki, k := range kept {
 			if m.start < k.end && k.start < m.end {
+				// A verb whose object is the noun of a nominal pattern
+				// governs it: "lifted sanctions on Iran" is the lifting
+				// (085), not the sanctions (163).
+				if m.p.Kind == KindVerb && k.p.Kind == KindNoun && m.anchor < k.anchor && m.lit >= k.lit-1 && !s.overlapsOther(kept, ki, m) {
+					k.dropped = "governed by verb " + m.p.ID
+					kept[ki] = m
+					clash = true
+					break
+				}
 				m.dropped = "overlaps more specific " + k.p.ID
 				clash = true
 				break
@@ -417,12 +497,31 @@ func (c *coder) resolve(s *sentence, ms []*match) []*match {
 	// An event in the complement of a refusal, threat, promise or appeal is
 	// not a fact of its own: the governing verb carries the code.
 	for _, k := range kept {
-		if !governs(k) {
-			continue
-		}
+		g := governs(k)
 		for _, m := range kept {
-			if m != k && m.dropped == "" && m.start >= k.end && m.start <= k.end+3 && !s.barrierBetween(k.end, m.start) {
+			if m == k || m.dropped != "" || k.dropped != "" || m.start < k.end || s.barrierBetween(k.end, m.start) {
+				continue
+			}
+			// "demanded the release of", "refused to meet", "called for a
+			// ceasefire": the governed act picks the governor's subcode.
+			if m.start <= k.end+4 {
+				if code := fold(k.p.Code, m.p.Code); code != "" {
+					k.folded = code
+					k.foldedFrom = m
+					k.end = max(k.end, m.end)
+					m.dropped = "folded into " + k.p.ID + " as " + code
+					continue
+				}
+			}
+			if g && m.start <= k.end+3 {
 				m.dropped = "complement of " + k.p.ID
+				continue
+			}
+			// "urged Iran to release", "called on NATO to send": an
+			// infinitive after an appeal, intent, demand, refusal or threat
+			// is what is asked for, promised or refused, not a fact.
+			if takesInfinitive(k.p.Code) && m.anchor > 0 && s.w[m.anchor-1].lower == "to" && m.anchor-1-k.end <= 6 {
+				m.dropped = "infinitive complement of " + k.p.ID
 			}
 		}
 	}
@@ -454,6 +553,16 @@ func (s *sentence) barrierBetween(i, j int) bool {
 		if s.barrier(k) || s.w[k].lower == "," {
 			return true
 		}
+	}
+	return false
+}
+
+// takesInfinitive: appeals, intents, demands, refusals and threats
+// govern a following "to"-infinitive.
+func takesInfinitive(code string) bool {
+	switch code[:2] {
+	case "02", "03", "10", "12", "13":
+		return true
 	}
 	return false
 }
@@ -532,4 +641,107 @@ func sportsSensitive(code string) bool {
 		return true
 	}
 	return strings.HasPrefix(code, "138")
+}
+
+func (s *sentence) overlapsOther(kept []*match, skip int, m *match) bool {
+	for i, k := range kept {
+		if i != skip && m.start < k.end && k.start < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// foldTable gives, for a governed act (by code prefix), the subcode of a
+// generic appeal (02), intent (03), demand (10), rejection (12) or threat
+// (13) that governs it. Longer prefixes are tried first.
+var foldTable = map[string][5]string{
+	//        02      03      10      12      13
+	"04":   {"026", "036", "106", "125", "134"},
+	"045":  {"028", "039", "108", "126", "135"},
+	"084":  {"0253", "0353", "1053", "1243", ""},
+	"085":  {"0254", "0354", "1054", "1244", ""},
+	"086":  {"0255", "0355", "1055", "1245", ""},
+	"087":  {"0256", "0356", "1056", "1246", ""},
+	"0831": {"0241", "0341", "1041", "1231", ""},
+	"083":  {"024", "034", "104", "123", ""},
+	"07":   {"023", "033", "103", "122", "1311"},
+	"06":   {"021", "031", "101", "121", ""},
+	"163":  {"", "", "", "", "1312"},
+	"161":  {"", "", "", "", "1313"},
+	"16":   {"", "", "", "", "131"},
+	"172":  {"", "", "", "", "132"},
+	"17":   {"", "", "", "", "138"},
+	"18":   {"", "", "", "", "1383"},
+	"19":   {"", "", "", "", "138"},
+	"20":   {"", "", "", "", "1385"},
+}
+
+// fold returns the code of governor g with its governed act c folded in,
+// or "" when g is not a generic appeal/intent/demand/rejection/threat or
+// the table has no entry.
+func fold(g, c string) string {
+	var col int
+	switch g {
+	case "020":
+		col = 0
+	case "030", "031", "032":
+		col = 1
+	case "100":
+		col = 2
+	case "120":
+		col = 3
+	case "130", "131":
+		col = 4
+	default:
+		return ""
+	}
+	for n := len(c); n >= 2; n-- {
+		if row, ok := foldTable[c[:n]]; ok {
+			return row[col]
+		}
+	}
+	return ""
+}
+
+// anchorKeys are the index keys tried for a token: its forms and lemmas,
+// plus the raw stems left by removing -s, -es, -ed, -d and -ing (so that
+// "boycotted" finds "boycott" when the suffix rules undouble the t).
+func anchorKeys(w *word) []string {
+	keys := []string{w.lower, w.lemma, w.vlemma, w.nlemma, w.vlemma + "e"}
+	l := w.lower
+	for _, suf := range [...]string{"s", "es", "ed", "d", "ing"} {
+		if len(l) > len(suf)+2 && strings.HasSuffix(l, suf) {
+			keys = append(keys, l[:len(l)-len(suf)])
+		}
+	}
+	return keys
+}
+
+// inflects reports whether form is a regular inflection of the base pw:
+// -s/-es, -ed/-d, -ing (with silent e dropped or final consonant doubled),
+// -ied/-ies.
+func inflects(form, pw string) bool {
+	if len(form) <= len(pw) || !strings.HasPrefix(form, pw[:len(pw)-1]) {
+		return false
+	}
+	rest := form[len(pw):]
+	if strings.HasPrefix(form, pw) {
+		switch rest {
+		case "s", "es", "ed", "d", "ing":
+			return true
+		}
+		last := pw[len(pw)-1:]
+		if rest == last+"ed" || rest == last+"ing" {
+			return true
+		}
+	}
+	stem := pw[:len(pw)-1]
+	switch pw[len(pw)-1] {
+	case 'e':
+		return form == stem+"ing"
+	case 'y':
+		return form == stem+"ied" || form == stem+"ies"
+	}
+	return false
 }

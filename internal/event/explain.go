@@ -55,8 +55,8 @@ type Decision struct {
 }
 
 // Explain codes every sentence of an analysed document again and returns
-// the decision trail per sentence. a must have passed through the earlier
-// stages (text, actor, timex, quote).
+// the decision trail per sentence. a must have passed through the whole
+// pipeline (its Events are reported as filed).
 func (s *Stage) Explain(a *doc.Analysis) []Trace {
 	var out []Trace
 	for si := range a.Sentences {
@@ -73,7 +73,14 @@ func (s *Stage) Explain(a *doc.Analysis) []Trace {
 		for _, m := range sen.mentions {
 			tr.Actors = append(tr.Actors, ActorTrace{Text: m.m.Text, Entity: m.ent.ID, Code: doc.Val(m.ent.Code), Country: doc.Val(m.ent.Country), Actor: m.actor})
 		}
-		tr.Events = c.codeSentence(si)
+		c.codeSentence(si) // fills the trace
+		// The events as Process filed them (after the document-level
+		// headline de-duplication).
+		for _, e := range a.Events {
+			if e.Sentence == si {
+				tr.Events = append(tr.Events, e)
+			}
+		}
 		out = append(out, *tr)
 	}
 	return out

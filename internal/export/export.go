@@ -48,27 +48,26 @@ type Actor struct {
 
 // Cluster is one happening: an event cluster with its counts.
 type Cluster struct {
-	ID          int64   `json:"id"`
-	Date        string  `json:"date"`
-	Source      Actor   `json:"source"`
-	Target      Actor   `json:"target"`
-	CAMEO       string  `json:"cameo"`
-	Quad        int     `json:"quad"`
-	Goldstein   float64 `json:"goldstein"`
-	Modality    string  `json:"modality"`
-	Location    string  `json:"location"`
-	LocCountry  string  `json:"location_country"`
-	Lat         float64 `json:"lat"`
-	Lon         float64 `json:"lon"`
-	HasCoords   bool    `json:"-"`
-	NumMentions int     `json:"num_mentions"`
-	NumSources  int     `json:"num_sources"`
-	NumArticles int     `json:"num_articles"`
-	AvgTone     float64 `json:"avg_tone"`
-	IsRoot      bool    `json:"is_root"`
-	FirstReport string  `json:"first_report"`
-	FirstDocID  string  `json:"first_doc"`
-	SourceURL   string  `json:"source_url"`
+	ID          int64    `json:"id"`
+	Date        string   `json:"date"`
+	Source      Actor    `json:"source"`
+	Target      Actor    `json:"target"`
+	CAMEO       string   `json:"cameo"`
+	Quad        int      `json:"quad"`
+	Goldstein   float64  `json:"goldstein"`
+	Modality    string   `json:"modality"`
+	Location    string   `json:"location"`
+	LocCountry  string   `json:"location_country"`
+	Lat         *float64 `json:"lat"` // nil when the place is not geocoded
+	Lon         *float64 `json:"lon"`
+	NumMentions int      `json:"num_mentions"`
+	NumSources  int      `json:"num_sources"`
+	NumArticles int      `json:"num_articles"`
+	AvgTone     float64  `json:"avg_tone"`
+	IsRoot      bool     `json:"is_root"`
+	FirstReport string   `json:"first_report"`
+	FirstDocID  string   `json:"first_doc"`
+	SourceURL   string   `json:"source_url"`
 	// Sentence is the representative mention's sentence.
 	Sentence string `json:"sentence"`
 }
@@ -165,7 +164,9 @@ func Clusters(ctx context.Context, db *sql.DB, f Filter, forceAsserted bool, fn 
 			return err
 		}
 		if Geocode != nil && (c.Location != "" || c.LocCountry != "") {
-			c.Lat, c.Lon, c.HasCoords = Geocode(c.Location, c.LocCountry)
+			if lat, lon, ok := Geocode(c.Location, c.LocCountry); ok {
+				c.Lat, c.Lon = &lat, &lon
+			}
 		}
 		if err := fn(&c); err != nil {
 			return err

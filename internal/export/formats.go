@@ -60,8 +60,8 @@ func csvRow(c *Cluster) []string {
 		root = root[:2]
 	}
 	lat, lon := "", ""
-	if c.HasCoords {
-		lat, lon = ftoa(c.Lat), ftoa(c.Lon)
+	if c.Lat != nil && c.Lon != nil {
+		lat, lon = ftoa(*c.Lat), ftoa(*c.Lon)
 	}
 	return []string{Schema, strconv.FormatInt(c.ID, 10), c.Date, c.Source.Code, c.Source.Name, c.Source.Country, c.Target.Code,
 		c.Target.Name, c.Target.Country, c.CAMEO, base, root, strconv.Itoa(c.Quad), ftoa(c.Goldstein), c.Modality, c.Location,
@@ -133,11 +133,7 @@ func ParquetRow(c *Cluster) ParquetCluster {
 		BaseCode: r[10], RootCode: r[11], Quad: int32(c.Quad), Goldstein: c.Goldstein, Modality: c.Modality, Location: opt(c.Location),
 		LocCountry: opt(c.LocCountry), NumMentions: int32(c.NumMentions), NumSources: int32(c.NumSources), NumArticles: int32(c.NumArticles),
 		AvgTone: c.AvgTone, IsRoot: c.IsRoot, FirstReport: opt(c.FirstReport), FirstDoc: opt(c.FirstDocID), SourceURL: opt(c.SourceURL),
-		Sentence: opt(c.Sentence)}
-	if c.HasCoords {
-		lat, lon := c.Lat, c.Lon
-		p.Lat, p.Lon = &lat, &lon
-	}
+		Sentence: opt(c.Sentence), Lat: c.Lat, Lon: c.Lon}
 	return p
 }
 

@@ -107,7 +107,7 @@ func actorCols(a Actor) []string {
 // geoCols fills one geo block (8 columns): type 0 and empty without a
 // place; 1 (country) for a country alone; 3 (US city) or 4 (world city)
 // for a named place. Country codes are FIPS 10-4, as GDELT's, where known.
-func geoCols(name, country string, lat, lon float64, has bool) []string {
+func geoCols(name, country string, lat, lon *float64) []string {
 	cols := make([]string, 8)
 	if name == "" && country == "" {
 		cols[0] = "0"
@@ -127,8 +127,8 @@ func geoCols(name, country string, lat, lon float64, has bool) []string {
 	if fips != "" {
 		cols[3] = fips
 	}
-	if has {
-		cols[5], cols[6] = strconv.FormatFloat(lat, 'f', 4, 64), strconv.FormatFloat(lon, 'f', 4, 64)
+	if lat != nil && lon != nil {
+		cols[5], cols[6] = strconv.FormatFloat(*lat, 'f', 4, 64), strconv.FormatFloat(*lon, 'f', 4, 64)
 	}
 	return cols
 }
@@ -154,9 +154,9 @@ func GDELTEvent(c *Cluster) []string {
 	row = append(row, root, c.CAMEO, base, rootCode, strconv.Itoa(c.Quad), ftoa(c.Goldstein),
 		strconv.Itoa(c.NumMentions), strconv.Itoa(c.NumSources), strconv.Itoa(c.NumArticles), ftoa(c.AvgTone))
 	// attache does not locate actors apart from the action.
-	row = append(row, geoCols("", "", 0, 0, false)...)
-	row = append(row, geoCols("", "", 0, 0, false)...)
-	row = append(row, geoCols(c.Location, c.LocCountry, c.Lat, c.Lon, c.HasCoords)...)
+	row = append(row, geoCols("", "", nil, nil)...)
+	row = append(row, geoCols("", "", nil, nil)...)
+	row = append(row, geoCols(c.Location, c.LocCountry, c.Lat, c.Lon)...)
 	url := c.SourceURL
 	if url == "" {
 		url = c.FirstDocID

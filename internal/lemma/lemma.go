@@ -87,7 +87,7 @@ var keepDouble = map[string]bool{
 	"compress": true, "suppress": true, "oppress": true, "repress": true, "impress": true, "digress": true,
 	"embarrass": true, "caress": true, "canvass": true, "amass": true, "bypass": true, "surpass": true,
 	"overpass": true, "kiss": true, "hiss": true, "fuss": true, "guess": true, "dress": true, "mess": true,
-	"block": false,
+	"block": false, "boycott": true, "putt": true, "watt": true,
 }
 
 // eBases lists stems that need a final e back after -ed/-ing is removed and
@@ -260,7 +260,7 @@ func restore(stem, withE string) string {
 	}
 	// Consonant-vowel-consonant short stems usually took an e (hoped,
 	// voted), but not when the final letter is w, x or y.
-	if n >= 2 && n <= 4 && !isVowel(stem[n-1]) && isVowel(stem[n-2]) && (n < 3 || !isVowel(stem[n-3])) && !strings.ContainsRune("wxy", rune(stem[n-1])) {
+	if n == 3 && !isVowel(stem[n-1]) && isVowel(stem[n-2]) && (n < 3 || !isVowel(stem[n-3])) && !strings.ContainsRune("wxy", rune(stem[n-1])) {
 		return stem + "e"
 	}
 	if strings.HasSuffix(stem, "u") || strings.HasSuffix(stem, "v") || strings.HasSuffix(stem, "c") && !strings.HasSuffix(stem, "ic") {

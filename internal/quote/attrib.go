@@ -168,7 +168,19 @@ func (p *proc) cueOK(i int, e *CueEntry, first int) bool {
 		}
 		return true
 	}
-	return coreSpeech[e.Lemma] && strings.HasPrefix(tag, "NN")
+	if !strings.HasPrefix(tag, "NN") {
+		return false
+	}
+	if coreSpeech[e.Lemma] {
+		return true
+	}
+	// "Viguerie notes.": a third-person form after a name or pronoun that
+	// the tagger took for a plural noun.
+	if i == first || !strings.HasSuffix(p.low[i], "s") || p.low[i] != p.toks[i].Text || !(p.toks[i-1].Tag == "NNP" || p.toks[i-1].Tag == "PRP") {
+		return false
+	}
+	last := p.a.Sentences[p.toks[i].Sent].Tokens[1]
+	return i+1 >= last || p.low[i+1] == "." || p.low[i+1] == "," || p.low[i+1] == "that" || p.low[i+1] == ":"
 }
 
 func isBe(w string) bool {
@@ -228,8 +240,24 @@ func (p *proc) collectLeft(j, lo int) tokRange {
 		w := p.low[j]
 		switch {
 		case p.inQ[j] >= 0:
+		case w == ")" && j+1 == end:
+			// "Sen. Elizabeth Warren (D-MA) said": skip the parenthesis.
+			k := j - 1
+			for k >= lo && k > j-6 && p.low[k] != "(" {
+				k--
+			}
+			if k > lo && p.low[k] == "(" {
+				end, j = k, k-1
+				continue
+			}
 		case p.npTok(j) && !(p.toks[j].Tag == "DT" && (w == "that" || w == "which")):
+			if p.toks[j].Tag == "PRP" && j < end-1 {
+				break // a pronoun only ends a phrase: "every time he"
+			}
 			j--
+			if p.toks[j+1].Tag == "PRP" && j >= lo && isNounTag(p.toks[j].Tag) {
+				break // "every time he thinks": the pronoun stands alone
+			}
 			continue
 		case (joiners[w] || w == "and") && j-1 >= lo && isNounTag(p.toks[j-1].Tag) && j+1 < end:
 			j--
@@ -251,6 +279,9 @@ func (p *proc) collectRight(i, hi int) tokRange {
 			break
 		}
 		if p.npTok(j) && !(p.toks[j].Tag == "DT" && (w == "that" || w == "which")) {
+			if j > i && (p.toks[j].Tag == "DT" || p.toks[j].Tag == "PRP$" || p.toks[j].Tag == "PRP") && isNounTag(p.toks[j-1].Tag) {
+				break // a determiner after a noun opens a new phrase
+			}
 			j++
 			continue
 		}
@@ -311,20 +342,36 @@ func (p *proc) speakerLeft(c, lo int) (r tokRange, coord bool) {
 	switch p.low[j] {
 	case "and", "but", "or":
 		return tokRange{}, true
-	case ",":
-		// Appositive: "Clinton, 35, the daughter of ..., said".
-		k := j - 1
-		for k >= lo && k > j-24 && p.low[k] != "," && p.inQ[k] < 0 && p.toks[k].Tag != "." {
-			k--
-		}
-		if k >= lo && p.low[k] == "," {
-			if r := p.collectLeft(k-1, lo); !r.empty() && (r.a == lo || !p.isVerbTok(r.a-1)) {
-				return r, false
-			}
+	case "who", "which":
+		// Relative clause: "Barkley, who said ..., said ...".
+		if j-1 >= lo && p.low[j-1] == "," {
+			return p.collectLeft(j-2, lo), false
 		}
 		return tokRange{}, false
+	case ",":
+		return p.appositiveSpeaker(j, lo), false
 	}
 	return p.collectLeft(j, lo), false
+}
+
+// appositiveSpeaker finds the speaker before an appositive that ends
+// with the comma at token j: "Clinton, the daughter of ..., said",
+// "Anderson, 21, a junior ..., said".
+func (p *proc) appositiveSpeaker(j, lo int) tokRange {
+	k := j - 1
+	for k >= lo && k > j-24 && p.low[k] != "," && p.inQ[k] < 0 && p.toks[k].Tag != "." {
+		k--
+	}
+	if k < lo || p.low[k] != "," {
+		return tokRange{}
+	}
+	if k-2 >= lo && p.toks[k-1].Tag == "CD" && p.low[k-2] == "," {
+		return p.collectLeft(k-3, lo) // the name is before the age
+	}
+	if r := p.collectLeft(k-1, lo); !r.empty() && (r.a == lo || !p.isVerbTok(r.a-1)) {
+		return r
+	}
+	return tokRange{}
 }
 
 func (p *proc) isVerbTok(i int) bool {
@@ -339,14 +386,29 @@ var timeWords = map[string]bool{
 	"year": true, "morning": true, "afternoon": true, "evening": true, "night": true,
 }
 
+// monthWord reports whether w (lower case) names a month.
+func monthWord(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.":
+		return true
+	}
+	return false
+}
+
 // contentAfter returns the first token of the reported clause after the
 // cue ending at token c1 in sentence range [lo, hi), and whether it was
 // introduced by "that" or ":".
 func (p *proc) contentAfter(h *cueHit, hi int) int {
 	k := h.t1
 	if h.e.Object || h.e.Lemma == "tell" {
-		if np := p.collectRight(k, hi); !np.empty() && np.b-np.a <= 5 {
-			k = np.b
+		// The addressee is not part of what was said ("told reporters
+		// that ..."), but stays with an infinitive or of-phrase ("urged
+		// both sides to ...", "accused Moscow of ...").
+		if np := p.collectRight(k, hi); !np.empty() && np.a == k && np.b-np.a <= 5 {
+			if np.b >= hi || (p.low[np.b] != "to" && p.low[np.b] != "of" && p.low[np.b] != "for") {
+				k = np.b
+			}
 		}
 	}
 	// Skip adjuncts up to "that" when one follows before any verb.
@@ -367,12 +429,14 @@ func (p *proc) contentAfter(h *cueHit, hi int) int {
 	}
 	// "said on Wednesday (,) the talks ...": skip a leading time adjunct.
 	if k < hi && (p.low[k] == "on" || p.low[k] == "in" || p.low[k] == "at") {
-		j := k + 1
-		for j < hi && j < k+6 && (timeWords[p.low[j]] || p.toks[j].Tag == "DT" || p.toks[j].Tag == "CD" || p.low[j] == "a") {
-			j++
+		last := -1
+		for j := k + 1; j < hi && j < k+6 && (timeWords[p.low[j]] || p.toks[j].Tag == "DT" || p.toks[j].Tag == "CD" || p.toks[j].Tag == "NNP" && monthWord(p.low[j])); j++ {
+			if timeWords[p.low[j]] || p.toks[j].Tag == "CD" || monthWord(p.low[j]) {
+				last = j
+			}
 		}
-		if j > k+1 && j < hi && timeWords[p.low[j-1]] {
-			k = j
+		if last > 0 {
+			k = last + 1
 		}
 	} else {
 		for k < hi && timeWords[p.low[k]] && p.toks[k].Tag != "VB" {
@@ -390,7 +454,7 @@ func (p *proc) contentAfter(h *cueHit, hi int) int {
 func (p *proc) lastContent(lo, hi int) int {
 	for hi > lo {
 		t := p.toks[hi-1].Tag
-		if t == "." || t == "," || t == ":" || t == "''" && p.inQ[hi-1] < 0 {
+		if t == "." || t == "," || t == ":" {
 			hi--
 			continue
 		}
@@ -434,8 +498,9 @@ func (p *proc) attributeDirect() {
 		f := &found{s: d.s, e: d.e, kind: "direct", dir: di, sent: sC}
 		standalone := p.standalone(d, sO)
 		shared := false
-		// 1. A cue after the quote: `"...," the embassy wrote.`
-		if h, spk := p.trailingCue(d, sC); h != nil {
+		// A cue after the quote (`"...," the embassy wrote.`) unless one
+		// introduces it (`Obama said "it gets me mad" every time ...`).
+		if h, spk := p.trailingCue(d, sC); h != nil && !p.afterSpeechCue(d, sO) {
 			f.cue, f.spk, f.sent = h, spk, h.sent
 		} else if h, spk := p.leadingCue(d, sO); h != nil {
 			f.cue, f.spk, f.sent = h, spk, h.sent
@@ -484,14 +549,36 @@ func (p *proc) standalone(d *direct, sO int) bool {
 		return true
 	}
 	w := p.low[i]
-	if w == ":" || w == "," || w == "that" || w == "--" || w == "—" || w == "(" || p.toks[i].Tag == "." || p.inQ[i] >= 0 {
+	if w == "that" {
+		// `convinced that "good ties ..."` opens a quote of its own;
+		// `said that "ethanol people" do ...` quotes a few words.
+		return words(p.text[d.s:d.e]) >= minOwnQuote
+	}
+	if w == ":" || w == "," || w == "--" || w == "—" || w == "(" || p.toks[i].Tag == "." || p.inQ[i] >= 0 {
 		return true
 	}
-	for _, forms := range [][]cueForm{p.s.lex.byFirst[w]} {
-		for _, f := range forms {
-			if len(f.words) == 1 {
-				return true
-			}
+	for _, h := range p.cuesOf(p.a.Sentences[sO].Tokens) {
+		if h.t1 == i+1 && h.e.Class == ClassSpeech {
+			return true // `said "..."`
+		}
+	}
+	return false
+}
+
+// afterSpeechCue reports whether the direct quote d follows a cue of
+// saying at once (`said "..."`, `said: "..."`).
+func (p *proc) afterSpeechCue(d *direct, sO int) bool {
+	r := p.a.Sentences[sO].Tokens
+	i := p.tokenBefore(d.open, r[0])
+	if i >= 0 && (p.low[i] == ":" || p.low[i] == ",") {
+		i--
+	}
+	if i < r[0] {
+		return false
+	}
+	for _, h := range p.cuesOf(r) {
+		if h.t1 == i+1 && h.e.Class == ClassSpeech {
+			return true
 		}
 	}
 	return false
@@ -538,6 +625,9 @@ func (p *proc) trailingCue(d *direct, sC int) (*cueHit, tokRange) {
 			return nil, tokRange{}
 		}
 		ns := p.a.Sentences[sC+1]
+		if ns.Span.Start() < d.close {
+			return nil, tokRange{}
+		}
 		gap := strings.TrimSpace(p.text[d.close:ns.Span.Start()])
 		if len(gap) > 3 || strings.Contains(p.text[d.close:ns.Span.Start()], "\n") {
 			return nil, tokRange{}
@@ -576,9 +666,10 @@ func (p *proc) leadingCue(d *direct, sO int) (*cueHit, tokRange) {
 	r := p.a.Sentences[sO].Tokens
 	end := p.tokenBefore(d.open, r[0]) + 1
 	var best *cueHit
-	for k := range p.cues {
-		h := &p.cues[k]
-		if h.t0 >= r[0] && h.t1 <= end && !h.used {
+	cs := p.cuesOf(r)
+	for k := range cs {
+		h := &cs[k]
+		if h.t1 <= end && !h.used {
 			best = h
 		}
 	}
@@ -600,9 +691,10 @@ func (p *proc) speakerOf(h *cueHit, lo int) tokRange {
 	}
 	spk, coord := p.speakerLeft(h.t0, lo)
 	if coord {
-		for k := range p.cues {
-			o := &p.cues[k]
-			if o.sent == h.sent && o.t1 <= h.t0 && o.e.Pos == "verb" {
+		cs := p.cuesOf(p.a.Sentences[h.sent].Tokens)
+		for k := range cs {
+			o := &cs[k]
+			if o.t1 <= h.t0 && o.e.Pos == "verb" {
 				if s, _ := p.speakerLeft(o.t0, lo); !s.empty() {
 					spk = s
 				}
@@ -649,10 +741,11 @@ func (p *proc) findIndirect() {
 		return cands[i].e-cands[i].s > cands[j].e-cands[j].s
 	})
 	var kept []*found
+	keptIn := map[int][]*found{} // by sentence: contents never cross one
 	for _, f := range cands {
 		ok := true
 		cs := p.toks[f.cue.t0].Span.Start()
-		for _, g := range kept {
+		for _, g := range keptIn[f.sent] {
 			if cs >= g.s && cs < g.e || f.s < g.e && g.s < f.e {
 				ok = false
 				break
@@ -661,29 +754,48 @@ func (p *proc) findIndirect() {
 		if !ok {
 			continue
 		}
-		for _, g := range p.out {
-			if f.s < g.e && g.s < f.e && g.dir >= 0 {
-				// Overlaps a direct quote: keep the indirect part before it.
-				if g.s > f.s+2 && p.dirs[g.dir].open > f.s {
-					f.e = p.trimEnd(f.s, p.dirs[g.dir].open)
-				} else {
-					ok = false
-				}
+		for di := p.firstDirectAfter(f.s); di < len(p.dirs) && p.dirs[di].open < f.e; di++ {
+			d := &p.dirs[di]
+			if p.dkind[di] != 1 || !(f.s < d.e && d.s < f.e) {
+				continue
+			}
+			// Overlaps a direct quote: keep the indirect part before it.
+			if d.s > f.s+2 && d.open > f.s {
+				f.e = p.trimEnd(f.s, d.open)
+			} else {
+				ok = false
 			}
 		}
 		if ok && f.e > f.s {
 			kept = append(kept, f)
+			keptIn[f.sent] = append(keptIn[f.sent], f)
 		}
 	}
 	for _, f := range kept {
 		f.cue.used = true
-		for di := range p.dirs {
+		for di := p.firstDirectAfter(f.s); di < len(p.dirs) && p.dirs[di].open < f.e; di++ {
 			if p.dkind[di] == 2 && p.dirs[di].open >= f.s && p.dirs[di].close <= f.e+3 {
 				f.kind = "mixed"
 			}
 		}
 		p.out = append(p.out, f)
 	}
+}
+
+// firstDirectAfter returns the index of the first direct quote that closes
+// after offset off.
+func (p *proc) firstDirectAfter(off int) int {
+	return sort.Search(len(p.dirs), func(k int) bool { return p.dirs[k].close > off })
+}
+
+// cuesOf returns the cues of the sentence whose tokens are r.
+func (p *proc) cuesOf(r [2]int) []cueHit {
+	i := sort.Search(len(p.cues), func(k int) bool { return p.cues[k].t0 >= r[0] })
+	j := i
+	for j < len(p.cues) && p.cues[j].t0 < r[1] {
+		j++
+	}
+	return p.cues[i:j]
 }
 
 // trimEnd trims white space and punctuation at the end of text[s:e].
@@ -725,6 +837,10 @@ func (p *proc) indirect(h *cueHit) *found {
 			// "CLAUSE, according to X."
 			f.tail = true
 			return p.setContent(f, lo, h.t0-1)
+		case h.t0 > lo+2 && p.hasVerb(lo, h.t0) && !p.participleOpener(lo):
+			// "Clinton leads by 271 delegates according to a count ..."
+			f.tail = true
+			return p.setContent(f, lo, h.t0)
 		}
 		return nil
 	}
@@ -739,7 +855,7 @@ func (p *proc) indirect(h *cueHit) *found {
 	}
 	// "CLAUSE, X said." / "CLAUSE, said X."
 	if h.t0 > lo && p.onlyTail(h.t1, end) && p.low[hi-1] != ":" {
-		if p.low[h.t0-1] == "," && spk.empty() && p.hasVerb(lo, h.t0-1) {
+		if p.low[h.t0-1] == "," && spk.empty() && p.hasVerb(lo, h.t0-1) && !p.participleOpener(lo) {
 			spk = p.collectRight(h.t1, end)
 			if !spk.empty() && h.t0-1 > lo {
 				f.spk, f.tail = spk, true
@@ -747,7 +863,7 @@ func (p *proc) indirect(h *cueHit) *found {
 			}
 			return nil
 		}
-		if !spk.empty() && spk.a > lo && (p.low[spk.a-1] == "," || p.toks[spk.a-1].Tag == "''") && p.hasVerb(lo, spk.a-1) {
+		if !spk.empty() && spk.a > lo && (p.low[spk.a-1] == "," || p.toks[spk.a-1].Tag == "''") && p.hasVerb(lo, spk.a-1) && !p.participleOpener(lo) {
 			f.spk, f.tail = spk, true
 			return p.setContent(f, lo, spk.a-1)
 		}
@@ -757,15 +873,24 @@ func (p *proc) indirect(h *cueHit) *found {
 	}
 	f.spk = spk
 	k := p.contentAfter(h, end)
-	if k >= end || !p.clauseStart(k, end) {
+	if k >= end || (p.low[k-1] != "that" && !p.clauseStart(k, end)) {
 		return nil
 	}
+	end = p.clauseEnd(h, k, end)
 	return p.setContent(f, k, end)
 }
 
 // subject returns the noun phrase that opens the sentence at lo when a
 // verb follows it before hi.
 func (p *proc) subject(lo, hi int) tokRange {
+	for v := lo + 1; v < hi; v++ {
+		if t := p.toks[v].Tag; (t == "VBD" || t == "VBZ" || t == "VBP") && p.inQ[v] < 0 && !skipLeft[p.low[v]] {
+			if spk, _ := p.speakerLeft(v, lo); !spk.empty() {
+				return spk
+			}
+			break
+		}
+	}
 	r := p.collectRight(lo, hi)
 	if r.empty() || r.a != lo && !(r.a == lo+1 && p.toks[lo].Tag == "CC") {
 		return tokRange{}
@@ -778,6 +903,95 @@ func (p *proc) subject(lo, hi int) tokRange {
 		return r
 	}
 	return tokRange{}
+}
+
+// participleOpener reports whether the sentence at lo opens with a
+// participle ("Asked if he was bullied, he said no."): such a clause is
+// not what was said.
+func (p *proc) participleOpener(lo int) bool {
+	t := p.toks[lo].Tag
+	return t == "VBN" || t == "VBG"
+}
+
+// subordinators open a clause that the sentence's main clause follows.
+var subordinators = map[string]bool{"while": true, "although": true, "though": true, "because": true, "as": true, "if": true, "when": true, "after": true, "since": true, "whereas": true, "before": true, "unless": true}
+
+// clauseEnd returns where the reported clause that starts at k after cue
+// h ends, at most at end: before a second attribution coordinated with
+// the first ("..., and three-quarters said ...", "... and said ..."),
+// before a participle cue ("..., saying ..."), and, when the cue sits in
+// a subordinate clause ("While X said ..., he ..."), at the comma that
+// ends it.
+func (p *proc) clauseEnd(h *cueHit, k, end int) int {
+	r := p.a.Sentences[h.sent].Tokens
+	if h.t0 > r[0] && (p.low[h.t0-1] == "who" || p.low[h.t0-1] == "which") {
+		// "Barkley, who said he votes Democratic, said ...": the relative
+		// clause ends at its comma.
+		for c := k + 1; c < end; c++ {
+			if p.low[c] == "," {
+				return c
+			}
+		}
+	}
+	for _, o := range p.cuesOf(r) {
+		if o.t0 <= k || o.t0 >= end || o.e.Pos != "verb" {
+			continue
+		}
+		c := o.t0
+		if p.toks[c].Tag == "VBG" && p.low[c-1] == "," {
+			return c - 1 // "rejected the result, saying ..."
+		}
+		j := c - 1
+		for j > k && (skipLeft[p.low[j]] || p.toks[j].Tag == "RB" || p.toks[j].Tag == "MD") {
+			j--
+		}
+		if p.low[j] == "and" || p.low[j] == "but" {
+			if p.isVerbTok(o.t0) && p.toks[o.t0].Tag != "VBG" {
+				return j // "tweeted a photo and said ..."
+			}
+		}
+		if spk := p.collectLeft(j, k); !spk.empty() && spk.a-1 > k {
+			b := spk.a - 1
+			if p.low[b] == "and" || p.low[b] == "but" || p.low[b] == "while" {
+				return b // "..., and three-quarters said ..."
+			}
+		}
+	}
+	// "... — the actress also pointed out that ...": a dash before a new
+	// clause ends the reported one.
+	for c := k + 1; c+1 < end; c++ {
+		if w := p.low[c]; w == "—" || w == "--" || w == "–" {
+			if np := p.collectRight(c+1, end); !np.empty() && np.b < end && p.isVerbTok(np.b) && p.toks[np.b].Tag != "VBG" && p.toks[np.b].Tag != "VBN" {
+				return c
+			}
+		}
+	}
+	// "While Ramos said that ..., he appears ...": the subordinate clause
+	// ends at the comma before the main clause.
+	opener := r[0]
+	for opener < h.t0 && p.toks[opener].Tag == "CC" {
+		opener++
+	}
+	if subordinators[p.low[opener]] {
+		for c := k + 1; c+1 < end; c++ {
+			if p.low[c] == "," {
+				if np := p.collectRight(c+1, end); !np.empty() && np.b < end && p.isVerbTok(np.b) {
+					return c
+				}
+			}
+		}
+	}
+	return end
+}
+
+// hasVerbOrQuote reports whether tokens [i, j) hold a verb or quoted words.
+func (p *proc) hasVerbOrQuote(i, j int) bool {
+	for ; i < j; i++ {
+		if p.isVerbTok(i) || p.inQ[i] >= 0 || p.toks[i].Tag == "VBG" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVerb reports whether tokens [i, j) hold a finite or modal verb.
@@ -806,13 +1020,18 @@ func (p *proc) clauseStart(k, end int) bool {
 
 // setContent sets the content of f to tokens [a, b) and checks it.
 func (p *proc) setContent(f *found, a, b int) *found {
-	for a < b && (p.low[a] == "," || p.low[a] == "that" || p.low[a] == ":") {
+	for a < b && (p.low[a] == "," || p.low[a] == ":" || p.low[a] == "that" && p.toks[a].Tag == "IN" && a+1 < b && !p.isVerbTok(a+1)) {
 		a++
 	}
 	for b > a && (p.toks[b-1].Tag == "," || p.toks[b-1].Tag == ":" || p.toks[b-1].Tag == ".") {
 		b--
 	}
 	if b-a < 2 {
+		return nil
+	}
+	// What was said is a clause, or holds quoted words: "rejected the
+	// result" reports no statement.
+	if !p.hasVerbOrQuote(a, b) {
 		return nil
 	}
 	if p.inQ[a] >= 0 && p.dkind[p.inQ[a]] == 1 {

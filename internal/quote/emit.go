@@ -112,7 +112,8 @@ func (p *proc) outside(f *found) [][2]int {
 }
 
 // medium finds the medium and the occasion of the statement around the
-// cue, outside the quoted content.
+// cue, outside the quoted content. When several patterns match, the one
+// listed first in the lexicon wins.
 func (p *proc) medium(f *found) (*string, *string) {
 	if f.cue == nil {
 		return nil, nil
@@ -120,9 +121,13 @@ func (p *proc) medium(f *found) (*string, *string) {
 	var medium, occasion string
 	for _, part := range p.outside(f) {
 		seg := p.text[part[0]:part[1]]
+		low := strings.ToLower(seg)
 		for i := range p.s.lex.media {
 			m := &p.s.lex.media[i]
 			if (medium != "" || m.Medium == "") && (occasion != "" || m.Occasion == "") {
+				continue
+			}
+			if m.key != "" && !strings.Contains(low, m.key) {
 				continue
 			}
 			loc := m.re.FindStringSubmatchIndex(seg)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -40,6 +41,9 @@ type MediumEntry struct {
 	Medium   string `yaml:"medium"`
 	Occasion string `yaml:"occasion"`
 	re       *regexp.Regexp
+	// key is a lower-case string that every match contains, found in the
+	// pattern; a text without it is not searched (most are not).
+	key string
 }
 
 type cueFile struct {
@@ -186,6 +190,7 @@ func buildLexicon(cues []CueEntry, media []MediumEntry) (*Lexicon, error) {
 			return nil, fmt.Errorf("medium pattern %q has neither medium nor occasion", m.Pattern)
 		}
 		m.re = re
+		m.key = requiredLiteral(m.Pattern)
 		l.media = append(l.media, m)
 	}
 	return l, nil
@@ -223,4 +228,33 @@ func inflect(lemma string) []string {
 		add(head + "ing")
 	}
 	return out
+}
+
+// requiredLiteral returns the longest literal (lower case) that every
+// match of the pattern contains, or "" when it finds none.
+func requiredLiteral(pattern string) string {
+	re, err := syntax.Parse(strings.TrimPrefix(pattern, "(?-i)"), syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	best := ""
+	var lits []*syntax.Regexp
+	switch re.Op {
+	case syntax.OpLiteral:
+		lits = []*syntax.Regexp{re}
+	case syntax.OpConcat:
+		lits = re.Sub
+	}
+	for _, sub := range lits {
+		if sub.Op == syntax.OpLiteral {
+			if l := strings.ToLower(string(sub.Rune)); len(l) > len(best) {
+				best = l
+			}
+		}
+	}
+	return best
 }

@@ -31,3 +31,10 @@ func TestZZCues(t *testing.T) {
 		fmt.Println(i, se.Tokens, a.Text[se.Span[0]:se.Span[1]])
 	}
 }
+
+func TestZZKeys(t *testing.T) {
+	s, _ := New(Options{})
+	for _, m := range s.lex.media {
+		fmt.Printf("%-40q %s\n", m.key, m.Pattern)
+	}
+}

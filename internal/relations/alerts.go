@@ -23,17 +23,20 @@ type AlertOptions struct {
 	// Baseline is the length in days of the window before it that the
 	// recent window is compared with (default 90).
 	Baseline int
-	// Z is the robust z-score a change must reach (default 2.5).
+	// Z is the z-score a change must reach (default 2.5).
 	Z float64
 	// MinClusters is how many clusters the recent window needs (default 3).
 	MinClusters int
-	// MinShift is the least change in mean Goldstein (default 3) or, for
-	// the conflict share, MinShift/10 (0.3 by default).
+	// MinShift is the least change in mean Goldstein (default 3); the
+	// conflict share must move by MinShift/10 (0.3 by default).
 	MinShift float64
-	// GoldsteinFloor and ShareFloor are the least scales of the z-scores,
-	// so a flat or empty baseline does not make every change infinite
-	// (defaults 2 Goldstein points and 0.25).
-	GoldsteinFloor, ShareFloor float64
+	// Prior is the weight, in clusters, of the prior that the baseline is
+	// shrunk towards (default 4): Goldstein mean 0 with standard deviation
+	// PriorSD, and a conflict share of 1/4. It keeps a thin or empty
+	// (quiet) baseline from making every change look infinite.
+	Prior float64
+	// PriorSD is the prior standard deviation of Goldstein scores (default 5).
+	PriorSD float64
 	// Drivers is how many clusters are listed per alert (default 5).
 	Drivers int
 }
@@ -55,8 +58,8 @@ func (o AlertOptions) withDefaults() AlertOptions {
 	def(&o.Drivers, 5)
 	deff(&o.Z, 2.5)
 	deff(&o.MinShift, 3)
-	deff(&o.GoldsteinFloor, 2)
-	deff(&o.ShareFloor, 0.25)
+	deff(&o.Prior, 4)
+	deff(&o.PriorSD, 5)
 	return o
 }
 
@@ -72,12 +75,14 @@ type Alert struct {
 	// joined with "+".
 	Metric string `json:"metric"`
 	// Before and After are mean Goldstein per cluster in the baseline and
-	// recent windows (a baseline without clusters counts as 0: quiet).
+	// recent windows (0 for a baseline without clusters: quiet).
 	Before float64 `json:"goldstein_before"`
 	After  float64 `json:"goldstein_after"`
-	// Change is After - Before; Z is its robust z-score.
+	// Change is After - Before; Z and ZShare are the z-scores of the
+	// Goldstein and conflict-share tests.
 	Change float64 `json:"change"`
 	Z      float64 `json:"z"`
+	ZShare float64 `json:"z_share"`
 	// ShareBefore and ShareAfter are the shares of conflict clusters (quad
 	// classes 3 and 4).
 	ShareBefore float64 `json:"conflict_share_before"`
@@ -100,16 +105,17 @@ type DriverCluster struct {
 
 // Alerts detects turning points in dyad series.
 //
-// Method (a rolling robust z-score, see docs/relations.md): for every day d
-// with clusters, the recent window is (d-Recent, d] and the baseline window
-// the Baseline days before it. Daily values are the mean Goldstein and the
-// conflict share of the day's clusters. The recent window's pooled mean is
-// compared with the median of the baseline's daily values; the scale is
-// 1.4826 * MAD of the baseline days, floored. An alert fires when the
-// recent window has MinClusters clusters and, for mean Goldstein or
-// conflict share, the change reaches both MinShift and the z-score Z. A
-// dyad alerts again in the same direction only after the recent window has
-// moved past the alert.
+// Method (see docs/relations.md): for every day d with clusters, the
+// recent window is (d-Recent, d] and the baseline the Baseline days before
+// it. Two statistics of the recent window's clusters are tested against
+// the baseline's clusters, each baseline shrunk towards a prior worth
+// Prior clusters: the mean Goldstein score (z = difference of means over
+// the baseline's standard deviation / sqrt(recent clusters)) and the
+// conflict share (quad classes 3-4; z = difference of shares over the
+// binomial standard error). An alert fires when the recent window has
+// MinClusters clusters and a statistic moves by at least MinShift
+// (MinShift/10 for the share) with |z| >= Z. A dyad alerts again in the
+// same direction only once the recent window has moved past the alert.
 func Alerts(ctx context.Context, db *sql.DB, o AlertOptions) ([]Alert, error) {
 	o = o.withDefaults()
 	var dyads [][2]string
@@ -155,83 +161,80 @@ func Alerts(ctx context.Context, db *sql.DB, o AlertOptions) ([]Alert, error) {
 	return out, nil
 }
 
-// dayPoint is one day of the series as the detector sees it.
-type dayPoint struct {
-	t     time.Time
-	n     int
-	gsum  float64
-	nconf int
-}
-
-// detect runs the rolling robust z-score over one dyad's days.
+// detect tests every day of one dyad's series (in date order).
 func detect(rows []dayRow, o AlertOptions) []Alert {
-	days := make([]dayPoint, 0, len(rows))
+	days := make([]dayRow, 0, len(rows))
+	times := make([]time.Time, 0, len(rows))
 	for _, r := range rows {
 		t, err := time.Parse("2006-01-02", r.day)
 		if err != nil || r.n == 0 {
 			continue
 		}
-		days = append(days, dayPoint{t: t, n: r.n, gsum: r.gsum, nconf: r.q[2] + r.q[3]})
+		days = append(days, r)
+		times = append(times, t)
 	}
 	var out []Alert
 	quietUntil := map[string]time.Time{}
 	for i, d := range days {
-		ds := d.t.Format("2006-01-02")
-		if (o.Since != "" && ds < o.Since) || (o.Until != "" && ds > o.Until) {
+		if (o.Since != "" && d.day < o.Since) || (o.Until != "" && d.day > o.Until) {
 			continue
 		}
-		recentFrom := d.t.AddDate(0, 0, -o.Recent)
+		recentFrom := times[i].AddDate(0, 0, -o.Recent)
 		baseFrom := recentFrom.AddDate(0, 0, -o.Baseline)
-		var rn, rconf int
-		var rg float64
-		var baseG, baseS []float64
-		var bn, bconf int
-		var bg float64
-		for j := i; j >= 0 && days[j].t.After(baseFrom); j-- {
-			x := days[j]
-			if x.t.After(recentFrom) {
-				rn += x.n
-				rg += x.gsum
-				rconf += x.nconf
-				continue
+		var rec, base window
+		for j := i; j >= 0 && times[j].After(baseFrom); j-- {
+			if times[j].After(recentFrom) {
+				rec.add(days[j])
+			} else {
+				base.add(days[j])
 			}
-			baseG = append(baseG, x.gsum/float64(x.n))
-			baseS = append(baseS, float64(x.nconf)/float64(x.n))
-			bn += x.n
-			bg += x.gsum
-			bconf += x.nconf
 		}
-		if rn < o.MinClusters {
+		if rec.n < float64(o.MinClusters) {
 			continue
 		}
-		after, shareAfter := rg/float64(rn), float64(rconf)/float64(rn)
-		medG, madG := medianMAD(baseG)
-		medS, madS := medianMAD(baseS)
-		zG := (after - medG) / math.Max(1.4826*madG, o.GoldsteinFloor)
-		zS := (shareAfter - medS) / math.Max(1.4826*madS, o.ShareFloor)
+		// The baseline shrunk towards the prior.
+		k := o.Prior
+		bMean := base.gsum / (base.n + k)
+		bVar := (base.gsq - base.n*sq(base.gsum/math.Max(base.n, 1)) + k*o.PriorSD*o.PriorSD) / (base.n + k)
+		bShare := (base.conf + k/4) / (base.n + k)
+		after, shareAfter := rec.gsum/rec.n, rec.conf/rec.n
+		zG := (after - bMean) / math.Sqrt(math.Max(bVar, 1e-9)/rec.n)
+		zS := (shareAfter - bShare) / math.Sqrt(bShare*(1-bShare)/rec.n)
 		var metrics []string
 		dir := ""
-		if math.Abs(after-medG) >= o.MinShift && math.Abs(zG) >= o.Z {
+		if math.Abs(after-bMean) >= o.MinShift && math.Abs(zG) >= o.Z {
 			metrics = append(metrics, "goldstein")
 			dir = direction(-zG)
 		}
-		if math.Abs(shareAfter-medS) >= o.MinShift/10 && math.Abs(zS) >= o.Z && (dir == "" || dir == direction(zS)) {
+		if math.Abs(shareAfter-bShare) >= o.MinShift/10 && math.Abs(zS) >= o.Z && (dir == "" || dir == direction(zS)) {
 			metrics = append(metrics, "conflict_share")
 			dir = direction(zS)
 		}
-		if len(metrics) == 0 || d.t.Before(quietUntil[dir]) {
+		if len(metrics) == 0 || times[i].Before(quietUntil[dir]) {
 			continue
 		}
-		quietUntil[dir] = d.t.AddDate(0, 0, o.Recent)
+		quietUntil[dir] = times[i].AddDate(0, 0, o.Recent)
 		before, shareBefore := 0.0, 0.0
-		if bn > 0 {
-			before, shareBefore = bg/float64(bn), float64(bconf)/float64(bn)
+		if base.n > 0 {
+			before, shareBefore = base.gsum/base.n, base.conf/base.n
 		}
-		out = append(out, Alert{Date: ds, Direction: dir, Metric: strings.Join(metrics, "+"), Before: before, After: after,
-			Change: after - before, Z: zG, ShareBefore: shareBefore, ShareAfter: shareAfter, Clusters: rn})
+		out = append(out, Alert{Date: d.day, Direction: dir, Metric: strings.Join(metrics, "+"), Before: before, After: after,
+			Change: after - before, Z: zG, ZShare: zS, ShareBefore: shareBefore, ShareAfter: shareAfter, Clusters: int(rec.n)})
 	}
 	return out
 }
+
+// window sums the days of one window.
+type window struct{ n, gsum, gsq, conf float64 }
+
+func (w *window) add(d dayRow) {
+	w.n += float64(d.n)
+	w.gsum += d.gsum
+	w.gsq += d.gsq
+	w.conf += float64(d.q[2] + d.q[3])
+}
+
+func sq(x float64) float64 { return x * x }
 
 // direction names the sign of a move in conflict terms: positive is
 // towards conflict.
@@ -240,30 +243,6 @@ func direction(towardsConflict float64) string {
 		return "conflict"
 	}
 	return "cooperation"
-}
-
-// medianMAD returns the median and the median absolute deviation; an
-// empty baseline is a quiet one: 0, 0.
-func medianMAD(xs []float64) (float64, float64) {
-	if len(xs) == 0 {
-		return 0, 0
-	}
-	m := median(xs)
-	dev := make([]float64, len(xs))
-	for i, x := range xs {
-		dev[i] = math.Abs(x - m)
-	}
-	return m, median(dev)
-}
-
-func median(xs []float64) float64 {
-	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }
 
 // drivers lists the recent window's clusters that moved the series most.

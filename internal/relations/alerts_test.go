@@ -2,6 +2,7 @@ package relations
 
 import (
 	"context"
+	"github.com/attache-project/attache/internal/relations/relationstest"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +18,7 @@ func days(start string, spec [][3]float64) []dayRow {
 			continue
 		}
 		n, conf := int(s[0]), int(s[2])
-		r := dayRow{day: t0.AddDate(0, 0, i).Format("2006-01-02"), n: n, gsum: s[1] * s[0]}
+		r := dayRow{day: t0.AddDate(0, 0, i).Format("2006-01-02"), n: n, gsum: s[1] * s[0], gsq: s[1] * s[1] * s[0]}
 		r.q[0], r.q[3] = n-conf, conf
 		out = append(out, r)
 	}
@@ -41,7 +42,7 @@ func TestDetect(t *testing.T) {
 		want   []string // date and direction of each alert
 	}{
 		{"cooperative stretch then hostile clusters",
-			days("2021-01-01", append(repeat(60, coop), [3]float64{2, -7, 2}, [3]float64{2, -6, 2})), []string{"2021-03-03 conflict"}},
+			days("2021-01-01", append(repeat(60, coop), [3]float64{2, -7, 2}, [3]float64{2, -6, 2})), []string{"2021-03-02 conflict"}},
 		{"quiet then a handful of hostile clusters",
 			days("2021-03-17", [][3]float64{{3, -4.7, 3}}), []string{"2021-03-17 conflict"}},
 		{"hostile stretch then a thaw",
@@ -65,7 +66,7 @@ func TestDetect(t *testing.T) {
 
 func TestAlertsFromClusters(t *testing.T) {
 	st := openStore(t)
-	put(t, st, append(append([]story{}, recallStories...), sameDayOther)...)
+	put(t, st, append(append([]relationstest.Story{}, relationstest.Recall...), relationstest.SameDayOther)...)
 	as, err := Alerts(context.Background(), st.DB(), AlertOptions{Source: "rus", Target: "usa"})
 	if err != nil {
 		t.Fatal(err)

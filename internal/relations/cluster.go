@@ -51,8 +51,8 @@ func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, er
 	c.updStats = prep(`UPDATE rel_clusters SET num_mentions = ?, num_sources = ?, num_articles = ?, first_report = ?, first_doc_seq = ?,
 		rep_event_seq = ?, is_root = ?, avg_tone = ? WHERE id = ?`)
 	c.delDyad = prep(`DELETE FROM rel_dyad_day WHERE src_key = ? AND tgt_key = ? AND day = ?`)
-	c.insDyad = prep(`INSERT INTO rel_dyad_day(src_key, tgt_key, day, n, q1, q2, q3, q4, gsum)
-		SELECT src_key, tgt_key, date, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4), SUM(goldstein)
+	c.insDyad = prep(`INSERT INTO rel_dyad_day(src_key, tgt_key, day, n, q1, q2, q3, q4, gsum, gsq)
+		SELECT src_key, tgt_key, date, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4), SUM(goldstein), SUM(goldstein * goldstein)
 		FROM rel_clusters WHERE src_key = ? AND tgt_key = ? AND date = ? AND modality = 'asserted' GROUP BY src_key, tgt_key, date`)
 	if err != nil {
 		c.close()

@@ -21,10 +21,15 @@ type shape struct {
 	LocCountry string
 }
 
-// actorKey is the dyad key of an actor: its country, else its code.
+// actorKey is the dyad key of an actor: its country, else its code (an
+// international or non-state actor such as NATO or IGOUNO); a code of no
+// known country ("---GOV") is no key: the actor counts as unidentified.
 func actorKey(country, code string) string {
 	if country != "" {
 		return country
+	}
+	if strings.HasPrefix(code, "---") {
+		return ""
 	}
 	return code
 }

@@ -9,69 +9,9 @@ import (
 	"testing"
 
 	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/relations/relationstest"
 	"github.com/attache-project/attache/internal/store"
 )
-
-// ev describes one hand-coded event of a test story: the words of the
-// story's sentence it covers, and its coding.
-type ev struct {
-	words                string
-	cameo                string
-	src, srcCode         string
-	tgt, tgtCode         string
-	date                 string // "" = no date (the document's anchor is used)
-	modality             string
-	loc, locCountry      string
-	quad                 int
-	goldstein            float64
-	sentence, confidence float64
-}
-
-// story is a hand-written wire story with its coded events; each event's
-// words must occur in the text.
-type story struct {
-	id, source, published, text string
-	events                      []ev
-}
-
-// analysis builds the stored form of a story: one sentence per line, the
-// events spanning their words.
-func (s story) analysis(t testing.TB) *doc.Analysis {
-	a := doc.New(doc.Document{ID: s.id, Text: s.text, Published: s.published, Source: s.source, URL: "https://example.test/" + s.id})
-	a.Anchor = &doc.Anchor{Date: s.published, From: "published"}
-	off := 0
-	for _, line := range strings.SplitAfter(s.text, "\n") {
-		a.Sentences = append(a.Sentences, doc.Sentence{Span: doc.S(off, off+len(strings.TrimRight(line, "\n")))})
-		off += len(line)
-	}
-	for i, e := range s.events {
-		at := strings.Index(s.text, e.words)
-		if at < 0 {
-			t.Fatalf("story %s: %q not in text", s.id, e.words)
-		}
-		mod := e.modality
-		if mod == "" {
-			mod = Asserted
-		}
-		x := doc.Event{ID: fmt.Sprintf("e%d", i+1), Sentence: a.SentenceAt(at), Span: doc.S(at, at+len(e.words)), Text: e.words,
-			CAMEO: e.cameo, PLOVER: "X", Quad: e.quad, Goldstein: e.goldstein, Date: doc.Str(e.date), Modality: mod,
-			Confidence: 0.8, Rule: "test"}
-		if e.src != "" || e.srcCode != "" {
-			x.Source = &doc.Actor{Code: doc.Str(e.srcCode), Country: doc.Str(e.src), Text: e.src}
-		}
-		if e.tgt != "" || e.tgtCode != "" {
-			x.Target = &doc.Actor{Code: doc.Str(e.tgtCode), Country: doc.Str(e.tgt), Text: e.tgt}
-		}
-		if e.loc != "" {
-			x.Location = &doc.Location{Name: e.loc, Country: doc.Str(e.locCountry)}
-		}
-		a.Events = append(a.Events, x)
-	}
-	if err := doc.CheckSpans(a); err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
 
 func openStore(t testing.TB) *store.SQLite {
 	t.Helper()
@@ -83,11 +23,11 @@ func openStore(t testing.TB) *store.SQLite {
 	return st
 }
 
-func put(t testing.TB, st *store.SQLite, stories ...story) {
+func put(t testing.TB, st *store.SQLite, stories ...relationstest.Story) {
 	t.Helper()
 	var batch []*doc.Analysis
 	for _, s := range stories {
-		batch = append(batch, s.analysis(t))
+		batch = append(batch, s.Analysis(t))
 	}
 	if _, err := st.Put(context.Background(), batch); err != nil {
 		t.Fatal(err)
@@ -96,41 +36,6 @@ func put(t testing.TB, st *store.SQLite, stories ...story) {
 		t.Fatal(err)
 	}
 }
-
-// recallStories is one happening — Russia recalling its ambassador from
-// Washington on 17 March 2021 — as four agencies wrote it, plus two other
-// happenings between the same dyad on the same day.
-var recallStories = []story{
-	{id: "tass-1", source: "TASS", published: "2021-03-17",
-		text: "MOSCOW, March 17. /TASS/.\nRussia has recalled its ambassador to the United States for consultations, the Foreign Ministry said on Wednesday.\nThe ambassador was recalled to analyse what to do in the context of relations with Washington.",
-		events: []ev{
-			{words: "Russia has recalled its ambassador to the United States", cameo: "161", src: "RUS", srcCode: "RUSGOV", tgt: "USA", tgtCode: "USA", date: "2021-03-17", quad: 4, goldstein: -4},
-			{words: "The ambassador was recalled", cameo: "161", src: "RUS", srcCode: "RUS", tgt: "USA", date: "2021-03-17", quad: 4, goldstein: -4},
-		}},
-	{id: "reuters-1", source: "Reuters", published: "2021-03-17",
-		text: "MOSCOW (Reuters) -\nMoscow summoned its envoy in Washington home on Wednesday after U.S. President Joe Biden called Vladimir Putin a killer.\nSeparately, Russia's foreign ministry accused Washington of meddling in Russian affairs.",
-		events: []ev{
-			{words: "Moscow summoned its envoy in Washington home", cameo: "160", src: "RUS", srcCode: "RUS", tgt: "USA", tgtCode: "USAGOV", date: "2021-03-17", quad: 4, goldstein: -4},
-			{words: "Russia's foreign ministry accused Washington of meddling", cameo: "112", src: "RUS", srcCode: "RUSGOV", tgt: "USA", tgtCode: "USAGOV", date: "2021-03-17", quad: 3, goldstein: -2},
-		}},
-	{id: "ap-1", source: "AP", published: "2021-03-18",
-		text: "MOSCOW (AP) —\nRussia's ambassador to the U.S. was called back to Moscow on Wednesday for talks on relations, a move that follows Biden's remarks.\nThe U.S. State Department imposed new sanctions on Russian entities on the same day.",
-		events: []ev{
-			{words: "Russia's ambassador to the U.S. was called back to Moscow", cameo: "161", src: "RUS", srcCode: "RUSGOV", tgt: "USA", tgtCode: "USA", date: "2021-03-17", quad: 4, goldstein: -4},
-			{words: "The U.S. State Department imposed new sanctions on Russian entities", cameo: "163", src: "USA", srcCode: "USAGOV", tgt: "RUS", tgtCode: "RUS", date: "2021-03-17", quad: 4, goldstein: -8},
-		}},
-	{id: "afp-1", source: "AFP", published: "2021-03-18",
-		text: "MOSCOW, March 18, 2021 (AFP) -\nThe Kremlin has pulled its top diplomat out of Washington, an unusual step in a crisis with the Biden administration.",
-		events: []ev{
-			{words: "The Kremlin has pulled its top diplomat out of Washington", cameo: "161", src: "RUS", srcCode: "RUSGOV", tgt: "USA", quad: 4, goldstein: -4},
-		}},
-}
-
-// sameDayOther is a second RUS->USA happening of the same root (16) on the
-// same day: a sanctions step, not the recall.
-var sameDayOther = story{id: "interfax-1", source: "Interfax", published: "2021-03-17",
-	text:   "MOSCOW, March 17 (Interfax) -\nRussia imposed an embargo on imports of U.S. poultry on Wednesday, officials said.",
-	events: []ev{{words: "Russia imposed an embargo on imports of U.S. poultry", cameo: "163", src: "RUS", srcCode: "RUS", tgt: "USA", tgtCode: "USA", date: "2021-03-17", quad: 4, goldstein: -8}}}
 
 // clusterDump lists the clusters with their counts, for comparisons.
 func clusterDump(t testing.TB, db *sql.DB) []string {
@@ -168,7 +73,7 @@ func clusterOf(t testing.TB, db *sql.DB, words string) (id int64, mentions, sour
 
 func TestFourAgenciesOneHappening(t *testing.T) {
 	st := openStore(t)
-	put(t, st, append(append([]story{}, recallStories...), sameDayOther)...)
+	put(t, st, append(append([]relationstest.Story{}, relationstest.Recall...), relationstest.SameDayOther)...)
 	db := st.DB()
 	id, m, s, a, cameo := clusterOf(t, db, "Russia has recalled its ambassador to the United States")
 	if m != 5 || s != 4 || a != 4 {
@@ -205,7 +110,7 @@ func TestFourAgenciesOneHappening(t *testing.T) {
 }
 
 func TestIncrementalAndIdempotent(t *testing.T) {
-	all := append(append([]story{}, recallStories...), sameDayOther)
+	all := append(append([]relationstest.Story{}, relationstest.Recall...), relationstest.SameDayOther)
 	one := openStore(t)
 	put(t, one, all...)
 	want := clusterDump(t, one.DB())
@@ -221,7 +126,7 @@ func TestIncrementalAndIdempotent(t *testing.T) {
 	// Re-ingesting the same documents and re-running changes nothing.
 	put(t, inc, all...)
 	if st, err := Update(context.Background(), inc.DB(), Options{}); err != nil || st.Events != 0 {
-		t.Errorf("second update: %+v %v", st, err)
+		t.Errorf("second upDate: %+v %v", st, err)
 	}
 	if again := clusterDump(t, inc.DB()); strings.Join(again, "\n") != strings.Join(want, "\n") {
 		t.Errorf("re-ingest changed clusters:\n%s", strings.Join(again, "\n"))
@@ -231,22 +136,22 @@ func TestIncrementalAndIdempotent(t *testing.T) {
 func TestPlannedVisitLinkedNotMerged(t *testing.T) {
 	st := openStore(t)
 	put(t, st,
-		story{id: "plan", source: "Reuters", published: "2021-05-12",
-			text: "WASHINGTON (Reuters) -\nSecretary of State Antony Blinken will visit Moscow next week for talks with Sergei Lavrov.",
-			events: []ev{{words: "Antony Blinken will visit Moscow", cameo: "042", src: "USA", srcCode: "USAGOV", tgt: "RUS", tgtCode: "RUS",
-				date: "2021-05-19", modality: Future, loc: "Moscow", locCountry: "RUS", quad: 1, goldstein: 1.9}}},
-		story{id: "visit", source: "AP", published: "2021-05-19",
-			text: "MOSCOW (AP) —\nU.S. Secretary of State Antony Blinken arrived in Moscow on Wednesday.",
-			events: []ev{{words: "Antony Blinken arrived in Moscow", cameo: "042", src: "USA", srcCode: "USAGOV", tgt: "RUS",
-				date: "2021-05-19", loc: "Moscow", locCountry: "RUS", quad: 1, goldstein: 1.9}}},
-		story{id: "host", source: "TASS", published: "2021-05-20",
-			text: "MOSCOW, May 20. /TASS/.\nRussian Foreign Minister Sergei Lavrov hosted his U.S. counterpart in Moscow on Wednesday.",
-			events: []ev{{words: "Sergei Lavrov hosted his U.S. counterpart", cameo: "043", src: "RUS", srcCode: "RUSGOV", tgt: "USA", tgtCode: "USAGOV",
-				date: "2021-05-19", loc: "Moscow", locCountry: "RUS", quad: 1, goldstein: 2.8}}},
-		story{id: "elsewhere", source: "AFP", published: "2021-05-19",
-			text: "GENEVA (AFP) -\nA U.S. delegation visited Geneva for talks with Russian diplomats on Wednesday.",
-			events: []ev{{words: "A U.S. delegation visited Geneva", cameo: "042", src: "USA", tgt: "RUS",
-				date: "2021-05-19", loc: "Geneva", locCountry: "CHE", quad: 1, goldstein: 1.9}}},
+		relationstest.Story{ID: "plan", Source: "Reuters", Published: "2021-05-12",
+			Text: "WASHINGTON (Reuters) -\nSecretary of State Antony Blinken will visit Moscow next week for talks with Sergei Lavrov.",
+			Events: []relationstest.Ev{{Words: "Antony Blinken will visit Moscow", CAMEO: "042", Src: "USA", SrcCode: "USAGOV", Tgt: "RUS", TgtCode: "RUS",
+				Date: "2021-05-19", Modality: Future, Loc: "Moscow", LocCountry: "RUS", Quad: 1, Goldstein: 1.9}}},
+		relationstest.Story{ID: "visit", Source: "AP", Published: "2021-05-19",
+			Text: "MOSCOW (AP) —\nU.S. Secretary of State Antony Blinken arrived in Moscow on Wednesday.",
+			Events: []relationstest.Ev{{Words: "Antony Blinken arrived in Moscow", CAMEO: "042", Src: "USA", SrcCode: "USAGOV", Tgt: "RUS",
+				Date: "2021-05-19", Loc: "Moscow", LocCountry: "RUS", Quad: 1, Goldstein: 1.9}}},
+		relationstest.Story{ID: "host", Source: "TASS", Published: "2021-05-20",
+			Text: "MOSCOW, May 20. /TASS/.\nRussian Foreign Minister Sergei Lavrov hosted his U.S. counterpart in Moscow on Wednesday.",
+			Events: []relationstest.Ev{{Words: "Sergei Lavrov hosted his U.S. counterpart", CAMEO: "043", Src: "RUS", SrcCode: "RUSGOV", Tgt: "USA", TgtCode: "USAGOV",
+				Date: "2021-05-19", Loc: "Moscow", LocCountry: "RUS", Quad: 1, Goldstein: 2.8}}},
+		relationstest.Story{ID: "elsewhere", Source: "AFP", Published: "2021-05-19",
+			Text: "GENEVA (AFP) -\nA U.S. delegation visited Geneva for talks with Russian diplomats on Wednesday.",
+			Events: []relationstest.Ev{{Words: "A U.S. delegation visited Geneva", CAMEO: "042", Src: "USA", Tgt: "RUS",
+				Date: "2021-05-19", Loc: "Geneva", LocCountry: "CHE", Quad: 1, Goldstein: 1.9}}},
 	)
 	db := st.DB()
 	plan, _, _, _, _ := clusterOf(t, db, "Antony Blinken will visit Moscow")

@@ -97,6 +97,7 @@ type dayRow struct {
 	n    int
 	q    [4]int
 	gsum float64
+	gsq  float64 // sum of squared Goldstein scores
 }
 
 // dailyRows reads the daily aggregate of a directed dyad, in date order.
@@ -110,10 +111,10 @@ func dailyRows(ctx context.Context, db *sql.DB, src, tgt, since, until string) (
 	var rows *sql.Rows
 	var err error
 	if len(src) <= 3 && len(tgt) <= 3 {
-		rows, err = db.QueryContext(ctx, `SELECT day, n, q1, q2, q3, q4, gsum FROM rel_dyad_day
+		rows, err = db.QueryContext(ctx, `SELECT day, n, q1, q2, q3, q4, gsum, gsq FROM rel_dyad_day
 			WHERE src_key = ? AND tgt_key = ? AND day >= ? AND day <= ? ORDER BY day`, src, tgt, since, until)
 	} else {
-		rows, err = db.QueryContext(ctx, `SELECT date, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4), SUM(goldstein)
+		rows, err = db.QueryContext(ctx, `SELECT date, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4), SUM(goldstein), SUM(goldstein * goldstein)
 			FROM rel_clusters WHERE (src_key = ? OR src_code LIKE ?) AND (tgt_key = ? OR tgt_code LIKE ?) AND src_key != '' AND tgt_key != ''
 			AND modality = 'asserted' AND date >= ? AND date <= ? GROUP BY date ORDER BY date`,
 			src, likePrefix(src), tgt, likePrefix(tgt), since, until)
@@ -128,7 +129,7 @@ func dailyRows(ctx context.Context, db *sql.DB, src, tgt, since, until string) (
 	var out []dayRow
 	for rows.Next() {
 		var r dayRow
-		if err := rows.Scan(&r.day, &r.n, &r.q[0], &r.q[1], &r.q[2], &r.q[3], &r.gsum); err != nil {
+		if err := rows.Scan(&r.day, &r.n, &r.q[0], &r.q[1], &r.q[2], &r.q[3], &r.gsum, &r.gsq); err != nil {
 			return nil, err
 		}
 		out = append(out, r)

@@ -2,6 +2,7 @@ package relations
 
 import (
 	"context"
+	"github.com/attache-project/attache/internal/relations/relationstest"
 	"testing"
 )
 
@@ -26,7 +27,7 @@ func TestCCIndex(t *testing.T) {
 
 func TestDyadSeries(t *testing.T) {
 	st := openStore(t)
-	put(t, st, append(append([]story{}, recallStories...), sameDayOther)...)
+	put(t, st, append(append([]relationstest.Story{}, relationstest.Recall...), relationstest.SameDayOther)...)
 	ctx := context.Background()
 	cases := []struct {
 		q        SeriesQuery

@@ -191,6 +191,7 @@ CREATE TABLE rel_dyad_day (
 	q3      INTEGER NOT NULL,
 	q4      INTEGER NOT NULL,
 	gsum    REAL NOT NULL,
+	gsq     REAL NOT NULL,
 	PRIMARY KEY (src_key, tgt_key, day)
 ) WITHOUT ROWID;
 

@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"sort"
+
 	"github.com/attache-project/attache/internal/doc"
 )
 
@@ -90,12 +92,11 @@ func ClauseDate(a *doc.Analysis, sentence int, around doc.Span) (value string, o
 
 // crossesClause reports a clause boundary token in [from, to).
 func crossesClause(a *doc.Analysis, from, to int) bool {
-	for _, tk := range a.Tokens {
+	i := sort.Search(len(a.Tokens), func(i int) bool { return a.Tokens[i].Span[0] >= from })
+	for ; i < len(a.Tokens); i++ {
+		tk := &a.Tokens[i]
 		if tk.Span[0] >= to {
 			break
-		}
-		if tk.Span[0] < from {
-			continue
 		}
 		switch tk.Text {
 		case ";", ":", "--", "—", "–", "\"", "“", "”":

@@ -255,15 +255,30 @@ func (s *scanner) clock(p int) (match, bool) {
 	// An optional day after the time: "5 p.m. EST, Nov. 6", "noon Thursday".
 	day := point{}
 	k := j
+	on := false
 	if s.w(k) == "," {
 		k++
+	} else if s.w(k) == "on" {
+		// "1000 GMT on Wednesday": the day gives the value, but TimeML
+		// leaves "on Wednesday" to its own expression.
+		k++
+		on = true
 	}
 	if m, ok := s.weekday(k, true); ok {
-		day, j = m.p, m.j
+		day = m.p
+		if !on {
+			j = m.j
+		}
 	} else if m, ok := s.monthDate(k); ok && m.p.g == gDay {
-		day, j = m.p, m.j
+		day = m.p
+		if !on {
+			j = m.j
+		}
 	} else if m, ok := s.deictic(k); ok && m.p.g == gDay {
-		day, j = m.p, m.j
+		day = m.p
+		if !on {
+			j = m.j
+		}
 	}
 	if day.g == gNone {
 		if !s.hasAnchor {
@@ -388,6 +403,17 @@ func (s *scanner) monthDate(p int) (match, bool) {
 	}
 	if y, ok := s.yearNumber(k); ok {
 		return dateMatch(k+1, point{g: gMonth, t: date(y, m, 1)}), true
+	}
+	if y, k2, ok := s.spokenYear(k); ok {
+		return dateMatch(k2, point{g: gMonth, t: date(y, m, 1)}), true
+	}
+	// "June last year", "April next year", "February this year".
+	if x := s.w(j); (x == "last" || x == "next" || x == "this") && s.w(j+1) == "year" {
+		if !s.hasAnchor {
+			return dateMatch(j+2, point{g: gMonth, xval: fmt.Sprintf("XXXX-%02d", m)}), true
+		}
+		y := s.anchor.Year() + map[string]int{"last": -1, "next": 1, "this": 0}[x]
+		return dateMatch(j+2, point{g: gMonth, t: date(y, m, 1)}), true
 	}
 	if !bare {
 		return match{}, false
@@ -532,6 +558,15 @@ func (s *scanner) yearExpr(p int) (match, bool) {
 			k++
 		}
 	}
+	if y, k2, ok := s.spokenYear(k); ok {
+		return dateMatch(k2, point{g: gYear, t: date(y, 1, 1)}), true
+	}
+	if w := s.w(k); len(w) > 5 && w != stripPrefix(w) {
+		// "mid-1996", "early-2020"
+		if v, ok := parseDigits(stripPrefix(w)); ok && len(stripPrefix(w)) == 4 && v >= 1000 && v <= 2199 {
+			return dateMatch(k+1, point{g: gYear, t: date(v, 1, 1)}), true
+		}
+	}
 	if y, ok := s.yearNumber(k); ok {
 		prev := s.w(p - 1)
 		if prev == "$" || prev == "#" || prev == "no." || prev == "number" || prev == "flight" || prev == "route" {
@@ -574,13 +609,41 @@ func (s *scanner) yearExpr(p int) (match, bool) {
 			}
 		}
 	}
-	// Centuries: "the 20th century", "the twenty-first century".
+	// Centuries: "the 20th century", "the twenty-first century", "an
+	// 11th century temple".
+	if n, ok := parseOrdinal(w); ok && n >= 1 && n <= 30 && (s.w(k+1) == "century") {
+		return dateMatch(k+2, point{g: gCentury, t: date((n-1)*100, 1, 1)}), true
+	}
+	// "the nineties"
 	if k > p {
-		if n, ok := parseOrdinal(w); ok && n >= 1 && n <= 30 && (s.w(k+1) == "century") {
-			return dateMatch(k+2, point{g: gCentury, t: date((n-1)*100, 1, 1)}), true
+		if v, ok := decadeWords[w]; ok {
+			return dateMatch(k+1, point{g: gDecade, t: date(1900+v, 1, 1)}), true
 		}
 	}
 	return match{}, false
+}
+
+// decadeWords are the decades of the 1900s spelled out.
+var decadeWords = map[string]int{"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+
+// spokenYear reads a year said in words, as broadcast transcripts write
+// it: "nineteen ninety-six", "nineteen seventy nine".
+func (s *scanner) spokenYear(k int) (int, int, bool) {
+	if s.w(k) != "nineteen" {
+		return 0, k, false
+	}
+	v, ok := wordNumber(s.w(k + 1))
+	if !ok || v < 10 || v > 99 || s.toks[k+1].tag == "CD" && len(s.w(k+1)) == 2 && s.w(k + 1)[0] >= '0' && s.w(k + 1)[0] <= '9' {
+		return 0, k, false
+	}
+	j := k + 2
+	if v >= 20 && v%10 == 0 {
+		if o, ok := numberWords[s.w(j)]; ok && o < 10 {
+			v += o
+			j++
+		}
+	}
+	return 1900 + v, j, true
 }
 
 // ---- relative expressions ---------------------------------------------
@@ -599,6 +662,11 @@ func (s *scanner) relative(p int) (match, bool) {
 	switch det {
 	case "this", "last", "next", "past", "coming", "previous", "following", "current", "same",
 		"that", "day", "weekend", "preceding", "ensuing":
+	case "month", "year", "week", "full", "fiscal":
+		if the {
+			return s.theYear(p, k)
+		}
+		return match{}, false
 	default:
 		return match{}, false
 	}
@@ -607,6 +675,9 @@ func (s *scanner) relative(p int) (match, bool) {
 	}
 	if !the && (det == "same" || det == "following" || det == "preceding" || det == "ensuing") {
 		return match{}, false
+	}
+	if det == "last" && !the && k > 0 && (s.toks[k-1].tag == "MD" || s.toks[k-1].tag == "TO") {
+		return match{}, false // "will last weeks": the verb
 	}
 	// "the weekend", "the day before yesterday".
 	if the && det == "weekend" {
@@ -631,6 +702,9 @@ func (s *scanner) relative(p int) (match, bool) {
 		return match{}, false
 	}
 	k++
+	if the && (det == "month" || det == "year" || det == "week") {
+		return match{}, false
+	}
 	x := s.w(k)
 	j := k + 1
 	// Units.
@@ -762,6 +836,33 @@ func (s *scanner) relative(p int) (match, bool) {
 		return s.seasonPoint(p, j, code, det, 0, false), true
 	}
 	return match{}, false
+}
+
+// theYear: "the year ended June 30" is a stretch of a year; "the full
+// year", "the fiscal year" and "the end of the month" name the anchor's
+// period.
+func (s *scanner) theYear(p, k int) (match, bool) {
+	x := s.w(k)
+	j := k + 1
+	if x == "full" || x == "fiscal" {
+		if s.w(j) != "year" {
+			return match{}, false
+		}
+		j++
+		x = "year"
+	}
+	u := units[x]
+	if a := s.w(j); a == "ended" || a == "ending" || a == "to" {
+		return match{j: j, typ: "DURATION", val: durationValue(1, u, false)}, true
+	}
+	of := s.w(p - 1)
+	if j == k+1 && !(of == "of" && (s.w(p-2) == "end" || s.w(p-2) == "beginning" || s.w(p-2) == "start" || s.w(p-2) == "middle" || s.w(p-2) == "rest")) {
+		return match{}, false // a bare "the year" is too vague to tag
+	}
+	if !s.hasAnchor {
+		return dateMatch(j, unknown(unitGran(u))), true
+	}
+	return dateMatch(j, point{g: unitGran(u), t: startOf(s.anchor, unitGran(u))}), true
 }
 
 // endOfPhrase reports whether w ends a phrase (punctuation or nothing).
@@ -980,7 +1081,9 @@ func (s *scanner) quantity(p int) (match, bool) {
 		k++
 	}
 	det := ""
-	if durationDets[s.w(k)] {
+	lastVerb := !the && s.w(k) == "last" && (isVerb(s.toks[k].tag) || k > 0 && (s.toks[k-1].tag == "MD" || s.toks[k-1].tag == "TO" || s.toks[k-1].tag == "NNS" || s.w(k-1) == "not"))
+	if durationDets[s.w(k)] && !lastVerb {
+		// ("will last three days": "last" is the verb, not a determiner)
 		det = s.w(k)
 		k++
 	}
@@ -1010,6 +1113,9 @@ func (s *scanner) quantity(p int) (match, bool) {
 	j := k + 1
 	if n == 0 && !half {
 		return match{}, false
+	}
+	if !half && n > 0 && s.w(j) == "and" && s.w(j+1) == "a" && s.w(j+2) == "half" {
+		half, j = true, j+3 // "a minute and a half"
 	}
 	if n == 1 && plural(x) && s.w(k-1) != "1" {
 		// "one years" is not English; "a days" neither.
@@ -1227,6 +1333,14 @@ func (s *scanner) quarterExpr(p int) (match, bool) {
 		k++
 	}
 	if s.w(k) == "year-earlier" || s.w(k) == "year-ago" {
+		// "the year-ago third quarter"
+		if o, ok := parseOrdinal(s.w(k + 1)); ok && o >= 1 && o <= 4 && s.w(k+2) == "quarter" && s.hasAnchor {
+			y := s.anchor.Year()
+			if s.focus.g != gNone {
+				y = s.focus.t.Year()
+			}
+			return dateMatch(k+3, point{g: gQuarter, t: date(y-1, time.Month(3*(o-1)+1), 1)}), true
+		}
 		if s.w(k+1) == "quarter" || s.w(k+1) == "period" {
 			m := s.relShift(k+2, uYear, -1)
 			m.anchored = false
@@ -1302,6 +1416,8 @@ func (s *scanner) quarterExpr(p int) (match, bool) {
 		}
 	} else if w == "quarter" && (the || det != "") {
 		return s.bareQuarter(p, j, det), true
+	} else if w == "period" && (det == "latest" || det == "same" || det == "current") && s.focus.g != gNone {
+		return dateMatch(j, s.focus), true
 	} else {
 		return match{}, false
 	}
@@ -1498,7 +1614,11 @@ func (s *scanner) vague(p int) (match, bool) {
 				k++
 			}
 			if u, ok := units[s.w(k+1)]; ok && plural(s.w(k+1)) && u >= uDay {
-				return ref(k+2, "PAST_REF")
+				if u == uYear || u == uDecade || u == uCentury {
+					return ref(k+2, "PAST_REF") // "in recent years"
+				}
+				// "in recent weeks": TimeBank's unknown stretch, PXW.
+				return match{j: k + 2, typ: "DURATION", val: durationValue(-1, u, false)}, true
 			}
 			if s.w(k+1) == "past" && w == "the" {
 				return ref(k+2, "PAST_REF")

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // tense is the tense of the verb governing a time expression, as far as a
 // time expression cares: is the time before or after the story's date?
 type tense int
@@ -24,6 +26,15 @@ var planVerbs = map[string]bool{
 	"wants": true, "want": true, "aims": true, "aim": true, "expects": true, "expect": true,
 	"is": true, "are": true, "promised": true, "vowed": true, "pledged": true, "threatened": true,
 	"planned": true, "intended": true, "hoped": true, "wanted": true, "expected": true,
+	"planning": true, "decided": true, "agreed": true, "decides": true, "agrees": true,
+	"scheduled": true, "due": true, "set": true, "preparing": true, "prepared": true,
+}
+
+// schedVerbs put their object at a later time: "planned a rally on
+// Saturday", "postponed the vote until Tuesday".
+var schedVerbs = map[string]bool{
+	"planned": true, "scheduled": true, "slated": true, "postponed": true, "rescheduled": true,
+	"adjourned": true, "deferred": true, "delayed": true, "plans": true, "schedules": true,
 }
 
 // reportingPresent are present-tense reporting verbs: "says Monday" is
@@ -47,6 +58,12 @@ func isVerb(tag string) bool { return len(tag) >= 2 && (tag[:2] == "VB" || tag =
 // ("On Wednesday, the embassy said").
 func (s *scanner) tenseAround(i, j int) tense {
 	toks := s.toks
+	if x := s.w(i - 1); x == "until" || x == "till" || (x == "as" && (s.w(i-2) == "early" || s.w(i-2) == "soon")) {
+		return tenseFuture // "postponed until Monday", "as early as Tuesday"
+	}
+	if s.w(j) == "'s" {
+		return tensePast // "Tuesday's declaration" reports a past day
+	}
 	commas := 0
 	for k := i - 1; k >= 0 && k >= i-12; k-- {
 		w := toks[k].w
@@ -57,6 +74,9 @@ func (s *scanner) tenseAround(i, j int) tense {
 			break
 		}
 		if isVerb(toks[k].tag) {
+			if isBe(toks[k].w) && k+1 < len(toks) && futureParticiples[toks[k+1].w] {
+				return tenseFuture // "are due in October"
+			}
 			return s.groupTense(k)
 		}
 	}
@@ -98,6 +118,11 @@ func (s *scanner) groupTense(k int) tense {
 		}
 		break
 	}
+	if schedVerbs[toks[k].w] && !(k > 0 && (toks[k-1].w == "previously" || toks[k-1].w == "originally" || toks[k-1].w == "as")) {
+		// "planned a rally on Saturday", "postponed until Tuesday": the
+		// time lies after the planning.
+		return tenseFuture
+	}
 	past, present := false, false
 	for x := start; x <= k; x++ {
 		t := toks[x]
@@ -114,7 +139,7 @@ func (s *scanner) groupTense(k int) tense {
 		case t.tag == "TO" && x+1 <= k && toks[x+1].tag == "VB":
 			// "plans to meet", "is to visit": future; "agreed to meet",
 			// "celebrations to mark" say nothing sure.
-			if x > start && (toks[x-1].tag == "VBZ" || toks[x-1].tag == "VBP" || futureParticiples[toks[x-1].w] || planVerbs[toks[x-1].w]) {
+			if x > 0 && (toks[x-1].tag == "VBZ" || toks[x-1].tag == "VBP" || futureParticiples[toks[x-1].w] || planVerbs[toks[x-1].w]) {
 				return tenseFuture
 			}
 		case t.w == "going" && x+1 < len(toks) && toks[x+1].w == "to":
@@ -123,6 +148,7 @@ func (s *scanner) groupTense(k int) tense {
 			return tenseFuture
 		case t.tag == "VBD":
 			past = true
+
 		case t.tag == "VBN":
 			// A participle is past unless a present "be" or "have" makes
 			// it present ("is held", but "has held" is past too).
@@ -134,7 +160,9 @@ func (s *scanner) groupTense(k int) tense {
 		case t.tag == "VBZ" || t.tag == "VBP":
 			if isHave(t.w) && x < k && toks[k].tag == "VBN" {
 				past = true
-			} else if reportingPresent[t.w] {
+			} else if reportingPresent[t.w] || strings.HasSuffix(t.w, "ed") {
+				// "-ed" tagged present is the tagger's slip ("protesters
+				// prayed/VBP").
 				past = true
 			} else {
 				present = true

@@ -86,7 +86,7 @@ type scanner struct {
 	// compares it with "a year ago" (TimeBank: 1988-Q3, not 1988).
 	focus point
 	toks  []tok
-	out  []doc.Timex
+	out   []doc.Timex
 }
 
 func (s *scanner) load(ts []doc.Token) {
@@ -127,6 +127,9 @@ func (s *scanner) sentence() {
 			continue
 		}
 		start, end := s.toks[i].start, s.toks[m.j-1].end
+		if trailingDot(s.toks[m.j-1].w) {
+			end-- // "in early May." at the end of a sentence
+		}
 		if start < end && end <= len(s.a.Text) {
 			s.out = append(s.out, doc.Timex{Span: doc.S(start, end), Text: s.a.Text[start:end], Type: m.typ, Value: m.val})
 			if m.anchored && m.p.xval == "" && m.p.g != gNone {
@@ -138,6 +141,25 @@ func (s *scanner) sentence() {
 		}
 		i = m.j
 	}
+}
+
+// trailingDot reports a sentence-final period glued to a word that is
+// not an abbreviation ("May.", but not "Sept." or "p.m.").
+func trailingDot(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != '.' {
+		return false
+	}
+	stem := w[:len(w)-1]
+	if strings.IndexByte(stem, '.') >= 0 {
+		return false // "a.m.", "U.S."
+	}
+	if _, ok := weekdays[w]; ok {
+		return false
+	}
+	if _, ok := monthNames[stem]; ok && len(stem) <= 4 && stem != "may" && stem != "june" && stem != "july" {
+		return false
+	}
+	return true
 }
 
 // w returns the lower-cased word at k, or "" outside the sentence.
@@ -313,6 +335,12 @@ func (s *scanner) mayStart(w string) bool {
 	}
 	if _, ok := weekdays[w]; ok {
 		return true
+	}
+	if _, ok := weekdays[strings.TrimSuffix(w, "s")]; ok {
+		return true // "on Sundays"
+	}
+	if len(w) == 2 && c == 'q' {
+		return true // "Q4 2020"
 	}
 	if _, ok := numberWords[w]; ok {
 		return true

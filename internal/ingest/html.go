@@ -1,0 +1,322 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/attache-project/attache/internal/doc"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Page is what ExtractPage finds in an HTML page: the main text without
+// boilerplate (paragraphs separated by a blank line) and the page's
+// metadata.
+type Page struct {
+	Text      string
+	Title     string
+	Author    string
+	Published time.Time // zero when the page gives no date
+	SiteName  string
+	URL       string
+	// Language is the page's declared language (<html lang>, meta) or the
+	// one trafilatura found, as an ISO 639-1 code; may be empty.
+	Language string
+	// Charset is the encoding the page was decoded from.
+	Charset string
+}
+
+// ExtractPage decodes an HTML page (charset from contentType, the BOM or
+// <meta charset>, else windows-1252 as browsers do) and extracts its main
+// text and metadata with trafilatura and its fallback extractors.
+// pageURL may be empty.
+func ExtractPage(raw []byte, contentType, pageURL string) (Page, error) {
+	utf8Bytes, cs := decodeHTML(raw, contentType)
+	root, err := html.Parse(bytes.NewReader(utf8Bytes))
+	if err != nil {
+		return Page{}, fmt.Errorf("malformed HTML: %v", err)
+	}
+	declared := declaredLanguage(root)
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		Deduplicate:     false,
+		// HtmlDateOptions left nil: the default mode of go-htmldate is
+		// extensive search, which is what finds dates in real pages.
+	}
+	if pageURL != "" {
+		if u, err := url.Parse(pageURL); err == nil {
+			opts.OriginalURL = u
+		}
+	}
+	res, err := safeExtract(root, opts)
+	if err != nil {
+		return Page{}, err
+	}
+	p := Page{Charset: cs, URL: pageURL}
+	if res != nil {
+		p.Text = nodeText(res.ContentNode)
+		if strings.TrimSpace(p.Text) == "" {
+			p.Text = cleanParagraphs(res.ContentText)
+		}
+		m := res.Metadata
+		p.Title = cleanInline(m.Title)
+		p.Author = cleanInline(m.Author)
+		p.SiteName = cleanInline(m.Sitename)
+		p.Published = m.Date
+		if p.URL == "" {
+			p.URL = m.URL
+		}
+		p.Language = normLang(m.Language)
+	}
+	if declared != "" {
+		p.Language = declared
+	}
+	if p.Title == "" {
+		p.Title = cleanInline(titleOf(root))
+	}
+	return p, nil
+}
+
+// safeExtract runs trafilatura and turns a panic inside it (it parses
+// arbitrary web pages) into an error, so one bad page cannot stop a crawl.
+func safeExtract(root *html.Node, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("HTML extraction failed: %v", r)
+		}
+	}()
+	res, err = trafilatura.ExtractDocument(root, opts)
+	if err != nil {
+		// trafilatura reports "no content" as an error; the caller
+		// decides what an empty page means.
+		return nil, nil
+	}
+	return res, nil
+}
+
+// htmlDocument turns a page into a document named name.
+func htmlDocument(name string, raw []byte, contentType, pageURL string) (doc.Document, error) {
+	d := doc.Document{Name: name, URL: pageURL}
+	p, err := ExtractPage(raw, contentType, pageURL)
+	if err != nil {
+		return d, fmt.Errorf("%s: %v", name, err)
+	}
+	text, warns := repairText(p.Text)
+	d.Warnings = append(d.Warnings, warns...)
+	if strings.TrimSpace(text) == "" {
+		return d, fmt.Errorf("%s: no article text found in the HTML page", name)
+	}
+	d.Text = text
+	d.Title, _ = repairInline(p.Title)
+	d.Source = p.SiteName
+	if d.URL == "" {
+		d.URL = p.URL
+	}
+	if !p.Published.IsZero() {
+		d.Published = p.Published.Format(doc.DateLayout)
+	}
+	d.Language = p.Language
+	return d, nil
+}
+
+// declaredLanguage returns the primary subtag of <html lang>, or of
+// <meta http-equiv="content-language">, lowercased ("en-GB" -> "en").
+func declaredLanguage(root *html.Node) string {
+	var lang string
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if lang != "" || depth > 3 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				lang = normLang(attr(n, "lang"))
+				if lang == "" {
+					lang = normLang(attr(n, "xml:lang"))
+				}
+			case atom.Meta:
+				if strings.EqualFold(attr(n, "http-equiv"), "content-language") {
+					lang = normLang(attr(n, "content"))
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	return lang
+}
+
+// normLang reduces a language tag to its lowercased primary subtag when
+// that is a two- or three-letter code.
+func normLang(tag string) string {
+	tag = strings.TrimSpace(tag)
+	if i := strings.IndexAny(tag, "-_,; "); i >= 0 {
+		tag = tag[:i]
+	}
+	tag = strings.ToLower(tag)
+	if len(tag) < 2 || len(tag) > 3 {
+		return ""
+	}
+	for _, c := range tag {
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	return tag
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// titleOf returns the text of the first <title>.
+func titleOf(root *html.Node) string {
+	var t string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if t != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Title {
+			var b strings.Builder
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.TextNode {
+					b.WriteString(c.Data)
+				}
+			}
+			t = b.String()
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return t
+}
+
+// blockAtoms are the elements that start a new paragraph.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true,
+	atom.Ol: true, atom.Blockquote: true, atom.Pre: true, atom.Table: true,
+	atom.Tr: true, atom.Section: true, atom.Article: true, atom.Header: true,
+	atom.Footer: true, atom.Dd: true, atom.Dt: true, atom.Dl: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Hr: true, atom.Main: true,
+	atom.Aside: true, atom.Nav: true, atom.Form: true, atom.Address: true,
+	atom.Caption: true, atom.Details: true, atom.Summary: true, atom.Body: true,
+	atom.Center: true, atom.Fieldset: true,
+}
+
+// skipAtoms hold no readable text.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true, atom.Svg: true, atom.Math: true, atom.Iframe: true,
+	atom.Object: true, atom.Select: true, atom.Button: true,
+}
+
+// nodeText renders the text of an HTML tree as paragraphs separated by a
+// blank line: block elements end a paragraph, <br> ends a line, and runs
+// of white space inside a paragraph collapse to one space. Elements that
+// trafilatura outputs with other names ("head" for headings, "list",
+// "item", "quote", "lb") are handled too.
+func nodeText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var paras []string
+	var cur strings.Builder
+	endPara := func() {
+		if s := collapseSpace(cur.String()); s != "" {
+			paras = append(paras, s)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipAtoms[n.DataAtom] {
+				return
+			}
+			name := n.Data
+			if n.DataAtom == atom.Br || name == "lb" {
+				// A line break inside a paragraph: wire copy often uses
+				// <br><br> for paragraphs, so a break is a paragraph end.
+				endPara()
+				return
+			}
+			block := blockAtoms[n.DataAtom] || name == "head" || name == "list" || name == "item" || name == "quote" || name == "row" || name == "cell" && false
+			if block {
+				endPara()
+			}
+			if n.DataAtom == atom.Td || n.DataAtom == atom.Th || name == "cell" {
+				cur.WriteByte(' ')
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+			if block {
+				endPara()
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	endPara()
+	return strings.Join(paras, "\n\n")
+}
+
+// collapseSpace trims s and collapses every run of white space to one
+// space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// cleanInline collapses white space in a one-line field (title, author).
+func cleanInline(s string) string { return collapseSpace(s) }
+
+// cleanParagraphs normalises plain text with one paragraph per line into
+// paragraphs separated by a blank line.
+func cleanParagraphs(s string) string {
+	var paras []string
+	for _, line := range strings.Split(s, "\n") {
+		if l := collapseSpace(line); l != "" {
+			paras = append(paras, l)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// HTMLToText turns an HTML fragment (a feed item's content) into
+// paragraphs of plain text separated by blank lines.
+func HTMLToText(fragment string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return cleanParagraphs(fragment)
+	}
+	wrap := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		wrap.AppendChild(n)
+	}
+	return nodeText(wrap)
+}
