@@ -147,12 +147,22 @@ func (an *Analyzer) Analyze(ctx context.Context, d Document) (*Analysis, error) 
 		d.Published = p
 	}
 	a := doc.New(d)
+	// Non-English documents are stored with their language but not coded
+	// (the dictionaries and rules are English): only the stages up to
+	// text run.
+	foreign := d.Language != "" && !strings.EqualFold(d.Language, "en")
+	if foreign {
+		a.Warnings = append(a.Warnings, "language "+d.Language+": not coded")
+	}
 	for _, s := range an.stages {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if err := s.Process(ctx, a); err != nil {
 			return nil, fmt.Errorf("%s stage: %w", s.Name(), err)
+		}
+		if foreign && s.Name() == "text" {
+			break
 		}
 	}
 	if a.Source == nil && a.Dateline != nil && a.Dateline.Agency != nil {

@@ -21,6 +21,7 @@ func init() {
 written for attache) into a fresh database and print a summary of what was found.
 Without --db the database is temporary and removed at the end.`,
 		Example: `  attache demo
+  attache demo --serve
   attache demo --db demo.db && attache events --db demo.db --dyad RUS-USA`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -62,8 +63,15 @@ Without --db the database is temporary and removed at the end.`,
 			if keep, _ := c.Flags().GetString("db"); keep != "" {
 				fmt.Fprintf(out, "\ndatabase: %s (try: attache show --db %s demo-002)\n", keep, keep)
 			}
+			if serve, _ := c.Flags().GetBool("serve"); serve {
+				// The deferred cleanup removes a temporary database only
+				// once the server has stopped.
+				return serveStore(c, st, path)
+			}
 			return nil
 		},
 	}
+	c.Flags().Bool("serve", false, "after the demo, serve the API and dashboard on the demo database (see attache serve)")
+	addServeFlags(c)
 	rootCmd.AddCommand(c)
 }

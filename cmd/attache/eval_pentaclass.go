@@ -10,7 +10,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
-var evalPentaErrors int
+var (
+	evalPentaErrors int
+	evalPentaRoles  string
+)
 
 var evalPentaCmd = &cobra.Command{
 	Use:   "pentaclass FILE",
@@ -19,7 +22,9 @@ var evalPentaCmd = &cobra.Command{
 cooperation, 3 verbal conflict, 4 material conflict), analyse each sentence with
 the full pipeline, take the class of its strongest event (largest |Goldstein|;
 no event counts as 0, statement) and print accuracy, macro F1, per-class
-scores and the confusion matrix.`,
+scores and the confusion matrix. With --roles NERFILE, also print the share
+of gold source (S) and target (T) spans that overlap the mention of an event's
+source or target in the sentence.`,
 	Example: "  attache eval pentaclass ../shared/data/conflibert/cameo_class_train.tsv",
 	Args:    cobra.ExactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
@@ -36,6 +41,13 @@ scores and the confusion matrix.`,
 			return err
 		}
 		eval.WritePentaReport(cmd.OutOrStdout(), score)
+		if evalPentaRoles != "" {
+			rs, err := eval.EvalRolesFile(cmd.Context(), evalPentaRoles, analyze)
+			if err != nil {
+				return err
+			}
+			eval.WriteRoleReport(cmd.OutOrStdout(), rs)
+		}
 		for i, e := range errs {
 			if evalPentaErrors >= 0 && i >= evalPentaErrors {
 				break
@@ -48,5 +60,6 @@ scores and the confusion matrix.`,
 
 func init() {
 	evalPentaCmd.Flags().IntVar(&evalPentaErrors, "errors", 0, "also list this many misclassified sentences (-1: all)")
+	evalPentaCmd.Flags().StringVar(&evalPentaRoles, "roles", "", "also score event sources and targets against a ConfliBERT CAMEO NER file (token TAG lines, S/T spans)")
 	evalCmd.AddCommand(evalPentaCmd)
 }

@@ -49,6 +49,7 @@ articles) in one of these formats (see docs/export.md):
 			}
 			f.CAMEO, _ = fl.GetString("cameo")
 			f.AllModalities, _ = fl.GetBool("all-modalities")
+			f.Unidentified, _ = fl.GetBool("unidentified")
 			outPath, _ := fl.GetString("output")
 			if format == "parquet" && outPath == "" {
 				return usagef("parquet is binary: give a file with -o")
@@ -99,5 +100,6 @@ articles) in one of these formats (see docs/export.md):
 	fl.String("dyad", "", "SOURCE-TARGET, e.g. RUS-USA")
 	fl.String("cameo", "", "CAMEO code prefix, e.g. 16 or 163")
 	fl.Bool("all-modalities", false, "also export planned, hypothetical and negated happenings (not in gdelt formats)")
+	fl.Bool("unidentified", false, "also export happenings without any identified actor (not in gdelt formats)")
 	rootCmd.AddCommand(c)
 }

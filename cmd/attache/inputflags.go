@@ -13,7 +13,8 @@ import (
 // addInputFlags adds the flags shared by the commands that read documents.
 func addInputFlags(c *cobra.Command) {
 	f := c.Flags()
-	f.String("input", "", "format of stdin and of files without a known extension: jsonl or text (sniffed when empty)")
+	f.String("input", "", "format of stdin and of files without a known extension: jsonl, text, html, feed or warc (sniffed when empty)")
+	f.Bool("follow", false, "for feed items, fetch the linked page and take the article from it")
 	f.String("published", "", "published date YYYY-MM-DD for every document (overrides the input); a bare year only sets the year of datelines")
 	f.String("source", "", "source (agency or outlet) name for every document")
 	f.Int("max-bytes", attache.DefaultMaxBytes, "largest document text accepted, in bytes")
@@ -31,8 +32,11 @@ func inputOptions(c *cobra.Command, args []string) (attache.Options, run.Options
 	workers, _ := f.GetInt("workers")
 	actors, _ := f.GetString("actors")
 	dict, _ := c.Flags().GetString("dict")
-	if input != "" && input != "jsonl" && input != "text" {
-		return attache.Options{}, run.Options{}, usagef("--input must be jsonl or text, not %q", input)
+	follow, _ := f.GetBool("follow")
+	switch input {
+	case "", "jsonl", "text", "html", "feed", "warc":
+	default:
+		return attache.Options{}, run.Options{}, usagef("--input must be jsonl, text, html, feed or warc, not %q", input)
 	}
 	if workers < 1 {
 		return attache.Options{}, run.Options{}, usagef("--workers must be at least 1")
@@ -40,7 +44,8 @@ func inputOptions(c *cobra.Command, args []string) (attache.Options, run.Options
 	if maxBytes < 1 {
 		return attache.Options{}, run.Options{}, usagef("--max-bytes must be positive")
 	}
-	ro := ingest.Options{Input: input, Published: published, Source: source, MaxBytes: maxBytes}
+	ro := ingest.Options{Input: input, Published: published, Source: source, MaxBytes: maxBytes,
+		Follow: follow, UserAgent: ingest.UserAgent(attache.Version)}
 	year, err := ingest.CheckPublished(published)
 	if err != nil {
 		return attache.Options{}, run.Options{}, usageError{err}

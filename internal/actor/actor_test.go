@@ -373,3 +373,38 @@ func BenchmarkActorReuters(b *testing.B) {
 	}
 	benchActor(b, docs)
 }
+
+// TestConcurrent runs one stage on many documents at once (run with -race).
+func TestConcurrent(t *testing.T) {
+	reg := NewMemoryRegistry()
+	st, err := New(Options{Registry: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*doc.Analysis
+	for _, fx := range fixtures {
+		a := doc.New(doc.Document{ID: fx.name, Text: fx.text})
+		ts, _ := text.New()
+		if err := ts.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, a)
+	}
+	done := make(chan error, len(docs))
+	for _, a := range docs {
+		go func(a *doc.Analysis) { done <- st.Process(context.Background(), a) }(a)
+	}
+	for range docs {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	for _, a := range docs {
+		if err := doc.CheckSpans(a); err != nil {
+			t.Error(err)
+		}
+	}
+	if len(reg.Entries()) == 0 {
+		t.Error("the registry learned nothing")
+	}
+}

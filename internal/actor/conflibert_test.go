@@ -114,7 +114,8 @@ func TestConfliBERTRecall(t *testing.T) {
 	}
 	r := ratio(allHits, all)
 	t.Logf("sentences %d, S+T recall %d/%d = %.3f", sents, allHits, all, r)
-	const gate = 0.0
+	// Measured 0.806 (S 0.826, T 0.782); the gate sits a little under it.
+	const gate = 0.78
 	if r < gate {
 		t.Errorf("source/target recall %.3f under the gate %.2f", r, gate)
 	}

@@ -24,6 +24,7 @@ var builtin embed.FS
 const (
 	fileCountries     = "countries.yaml"
 	fileOrganizations = "organizations.yaml"
+	fileCompanies     = "companies.yaml"
 	fileInstitutions  = "institutions.yaml"
 	fileRoles         = "roles.yaml"
 	fileHonorifics    = "honorifics.yaml"
@@ -223,11 +224,16 @@ func (d *Dictionaries) loadFrom(fsys fs.FS, where string) error {
 		}
 	}
 
-	items, err = yamlItems(fileOrganizations)
-	if err != nil {
-		return err
+	// Companies first, so that organizations.yaml wins on the same name.
+	var orgItems []map[string]any
+	for _, name := range []string{fileCompanies, fileOrganizations} {
+		items, err = yamlItems(name)
+		if err != nil {
+			return err
+		}
+		orgItems = append(orgItems, items...)
 	}
-	for _, m := range items {
+	for _, m := range orgItems {
 		o := Organization{
 			Name:      str(m, "name"),
 			Aliases:   strs(m, "aliases", "names", "alt_names", "full_name", "full", "alternatives"),

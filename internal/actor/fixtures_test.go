@@ -85,7 +85,7 @@ var fixtures = []struct {
 	{"appositive", "Maria Zakharova, the foreign ministry spokeswoman, said the claims were absurd.", []want{{name: "Maria Zakharova", typ: "PERSON", role: "spokesperson", sectors: []string{"GOV"}}}},
 	{"president", "US President Joe Biden signed the order.", []want{{name: "Joe Biden", typ: "PERSON", country: "USA", sectors: []string{"GOV"}, role: "president"}}},
 	{"country possessive + role", "Turkey's foreign minister Mevlut Cavusoglu arrived in Baku.", []want{{name: "Mevlut Cavusoglu", typ: "PERSON", country: "TUR"}}},
-	{"honorific", "Mr. Karimov declined to comment.", []want{{name: "Karimov", typ: "PERSON", mention: "Karimov"}}},
+	{"honorific", "Mr. Petrakis declined to comment.", []want{{name: "Petrakis", typ: "PERSON", mention: "Petrakis"}}},
 	{"first name", "Peter Blackburn said the plan would cost jobs.", []want{{name: "Peter Blackburn", typ: "PERSON"}}},
 	{"initial and surname", "P. Simmons took four wickets for 38 runs.", []want{{name: "P. Simmons", typ: "PERSON"}}},
 	{"unnamed political actor", "A Ukrainian lawmaker said the bill would pass.", []want{{typ: "PERSON", country: "UKR", mention: "Ukrainian lawmaker"}}},
@@ -96,6 +96,11 @@ var fixtures = []struct {
 	{"she", "Russian Foreign Ministry Spokeswoman Maria Zakharova spoke on Friday. She said the move was hostile.", []want{{name: "Maria Zakharova", mention: "She", kind: "pronoun"}}},
 	{"it after a quote", `The Russian side is convinced that "good ties between Russia and the United States are in our interests," it noted.`, []want{{name: "Russia", mention: "it", kind: "pronoun", sameAs: "The Russian side"}}},
 	{"the ambassador", "Russian Ambassador Anatoly Antonov was summoned. The ambassador said he would leave.", []want{{name: "Anatoly Antonov", mention: "The ambassador", kind: "nominal"}}},
+	{"bare institution takes the story's country", "Kenya said on Monday it would hold talks. The government denied the report.", []want{{typ: "ORG", country: "KEN", sectors: []string{"GOV"}, mention: "The government", kind: "nominal"}}},
+	{"known actor with a month for a surname", "Prime Minister Theresa May said Britain would leave.", []want{{name: "Theresa May", typ: "PERSON", country: "GBR", role: "prime minister"}}},
+	{"known actor from surname", "Erdogan said Turkey would not back down.", []want{{name: "Recep Tayyip Erdogan", typ: "PERSON", country: "TUR", mention: "Erdogan"}}},
+	{"sports team is not a place", "Soccer league results: Leeds 2 Wimbledon 0. Attendance 20,000. Chelsea beat Everton in the cup match.", []want{{name: "Leeds", typ: "ORG", mention: "Leeds"}}},
+	{"event name is not the country", "Sampras opens the defence of his U.S. Open crown on Monday.", []want{{country: "USA", notFound: true, mention: "U.S."}}},
 	{"CAMEO code", "Russian Foreign Minister Sergei Lavrov met his counterpart.", []want{{name: "Sergei Lavrov", code: "RUSGOV", country: "RUS"}}},
 }
 

@@ -10,21 +10,24 @@ import (
 type kind uint8
 
 const (
-	kCountry     kind = iota + 1 // a country's name: Russia, the United States
-	kAbbrev                      // a country's abbreviation: U.S., UK (case-sensitive)
-	kAdjective                   // a country adjective: Russian
-	kDemonym                     // a people noun: Russians
-	kMetonym                     // a seat of power: the Kremlin, the White House
-	kPlace                       // a gazetteer place (capitals included)
-	kOrg                         // a named organisation
-	kOrgAbbrev                   // an organisation's abbreviation (case-sensitive)
-	kInstitution                 // a national institution head: foreign ministry
-	kRole                        // a role noun: ambassador
-	kHonorific                   // Mr., Dr.
-	kOrgAmb                      // an ambiguous organisation alias: needs the organisation named before
-	kOrgMetonym                  // a seat standing for an organisation: Brussels -> EU
-	kInstAbbrev                  // a case-sensitive institution alias (MFA, MoD)
-	kRoleAbbrev                  // a case-sensitive role form (Gen., Sen.)
+	kCountry      kind = iota + 1 // a country's name: Russia, the United States
+	kAbbrev                       // a country's abbreviation: U.S., UK (case-sensitive)
+	kAdjective                    // a country adjective: Russian
+	kDemonym                      // a people noun: Russians
+	kMetonym                      // a seat of power: the Kremlin, the White House
+	kPlace                        // a gazetteer place (capitals included)
+	kOrg                          // a named organisation
+	kOrgAbbrev                    // an organisation's abbreviation (case-sensitive)
+	kInstitution                  // a national institution head: foreign ministry
+	kRole                         // a role noun: ambassador
+	kHonorific                    // Mr., Dr.
+	kOrgAmb                       // an ambiguous organisation alias: needs the organisation named before
+	kOrgMetonym                   // a seat standing for an organisation: Brussels -> EU
+	kInstAbbrev                   // a case-sensitive institution alias (MFA, MoD)
+	kRoleAbbrev                   // a case-sensitive role form (Gen., Sen.)
+	kActor                        // a well-known person's full name (actors.yaml): Theresa May
+	kOrgAmbAbbrev                 // an ambiguous all-caps organisation alias (INC): exact case
+	kHonAbbrev                    // an all-caps honorific (HE, HRH): exact case, not in capitals text
 )
 
 // entry is one meaning of a lexicon phrase; ref indexes the dictionary list

@@ -62,6 +62,9 @@ type unit struct {
 	t0, t1 int
 	cls    ucls
 	e      entry
+	// demoted marks a place or country turned into a name token by its
+	// neighbours ("Manchester United", "Chad Johnson").
+	demoted bool
 }
 
 // proc holds the state of one document's analysis.
@@ -74,6 +77,8 @@ type proc struct {
 	// nl marks tokens preceded by a line break: names do not run across
 	// lines (headlines, bylines, tables).
 	nl []bool
+	// leftovers are token ranges of name runs no pattern explained.
+	leftovers [][2]int
 	// sports is set for sports stories, where place names in results and
 	// fixtures are teams (organisations), not places or governments.
 	sports bool
@@ -120,6 +125,7 @@ func (p *proc) run() {
 			p.sentence(r[0], r[1])
 		}
 	}
+	p.resolveLeftovers()
 	p.resolvePronouns()
 }
 
@@ -128,7 +134,10 @@ func (p *proc) run() {
 func (p *proc) accept(e entry, start, end int) bool {
 	toks := p.a.Tokens
 	switch e.kind {
-	case kAbbrev, kOrgAbbrev, kInstAbbrev, kRoleAbbrev:
+	case kAbbrev, kOrgAbbrev, kInstAbbrev, kRoleAbbrev, kOrgAmbAbbrev, kHonAbbrev:
+		if e.kind == kHonAbbrev && (end >= len(toks) || isAllCaps(toks[end].Text)) {
+			return false // "GLAD HE STAYED": a headline in capitals
+		}
 		form := p.r.abbrevs[e.ref].form
 		var sb strings.Builder
 		for i := start; i < end; i++ {
@@ -153,6 +162,8 @@ func (p *proc) accept(e entry, start, end int) bool {
 		return true
 	case kHonorific:
 		return isCap(toks[start].Text)
+	case kActor:
+		return isCap(toks[start].Text) && isCap(toks[end-1].Text)
 	}
 	return true
 }
@@ -168,11 +179,25 @@ func (p *proc) units(t0, t1 int) []unit {
 		}
 		if m, ok := p.r.lex.longest(p.keys, i, lim, p.accept); ok {
 			e := pick(p.r, m.entries)
+			// "Saudi officials", "Argentine beef": a country name that is
+			// also an adjective, before a lower-case word, is the adjective.
+			if e.kind == kCountry && m.end < t1 && !isCap(toks[m.end].Text) && strings.HasPrefix(toks[m.end].Tag, "NN") &&
+				!strings.EqualFold(p.r.d.Countries[e.ref].Name, p.tokText(m.start, m.end)) {
+				for _, x := range m.entries {
+					if x.kind == kAdjective {
+						e = x
+					}
+				}
+			}
 			switch e.kind {
 			case kInstAbbrev:
 				e = entry{kind: kInstitution, ref: p.r.abbrevs[e.ref].target}
 			case kRoleAbbrev:
 				e = entry{kind: kRole, ref: p.r.abbrevs[e.ref].target}
+			case kOrgAmbAbbrev:
+				e = entry{kind: kOrgAmb, ref: p.r.abbrevs[e.ref].target}
+			case kHonAbbrev:
+				e = entry{kind: kHonorific, ref: p.r.abbrevs[e.ref].target}
 			}
 			us = append(us, unit{t0: m.start, t1: m.end, cls: uLex, e: e})
 			i = m.end
@@ -205,13 +230,13 @@ func pick(r *resources, es []entry) entry {
 		switch e.kind {
 		case kOrgAbbrev, kAbbrev:
 			return 0
-		case kOrg:
+		case kOrg, kActor:
 			return 1
 		case kCountry:
 			return 2
 		case kMetonym, kOrgMetonym:
 			return 3
-		case kOrgAmb:
+		case kOrgAmb, kOrgAmbAbbrev:
 			return 4
 		case kInstitution, kInstAbbrev:
 			return 4
@@ -272,7 +297,7 @@ var nameStop = map[string]bool{
 // of its sentence.
 func isNameToken(toks []doc.Token, i, sentStart int) bool {
 	t := toks[i].Text
-	if !isCap(t) || len(t) == 0 {
+	if !isCap(t) || len(t) == 0 || strings.ContainsAny(t, "<>") {
 		return false
 	}
 	if nameStop[norm(strings.TrimSuffix(t, "."))] {
@@ -297,12 +322,11 @@ func quotedTokens(a *doc.Analysis) []bool {
 	q := make([]bool, len(a.Tokens))
 	in := false
 	para := -1
-	for si, s := range a.Sentences {
+	for _, s := range a.Sentences {
 		if s.Paragraph != para {
 			para = s.Paragraph
 			in = false
 		}
-		_ = si
 		for i := s.Tokens[0]; i < s.Tokens[1]; i++ {
 			switch a.Tokens[i].Text {
 			case "“", "«", "„":

@@ -60,8 +60,15 @@ func loadResources(dir string) (*resources, error) {
 		return nil, err
 	}
 	r := compile(d)
-	for _, e := range d.Actors {
+	for i, e := range d.Actors {
 		r.known.Learn(e)
+		// Full names are phrases of their own, so that "Theresa May" is
+		// not cut at the month and "Kim Jong Un" needs no first-name list.
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if strings.Contains(n, " ") && (e.Type == "PERSON" || e.Type == "") {
+				r.lex.add(n, entry{kind: kActor, ref: int32(i)})
+			}
+		}
 	}
 	resCache[dir] = r
 	return r, nil
@@ -162,7 +169,11 @@ func compile(d *Dictionaries) *resources {
 		}
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
 			if amb[n] {
-				r.lex.add(stripThe(n), entry{kind: kOrgAmb, ref: i})
+				if isAllCaps(n) && !strings.Contains(n, " ") {
+					addAbbrev(n, kOrgAmbAbbrev, i)
+				} else {
+					r.lex.add(stripThe(n), entry{kind: kOrgAmb, ref: i})
+				}
 				continue
 			}
 			if isAllCaps(n) && !strings.Contains(n, " ") {
@@ -197,6 +208,10 @@ func compile(d *Dictionaries) *resources {
 		}
 	}
 	for hi, h := range d.Honorifics {
+		if len(h.Text) > 1 && isAllCaps(h.Text) {
+			addAbbrev(h.Text, kHonAbbrev, int32(hi))
+			continue
+		}
 		r.lex.add(h.Text, entry{kind: kHonorific, ref: int32(hi)})
 		if strings.HasSuffix(h.Text, ".") {
 			r.lex.add(strings.TrimSuffix(h.Text, "."), entry{kind: kHonorific, ref: int32(hi)})
@@ -275,6 +290,7 @@ func (r *resources) placesByAdmin(key string) []int32 {
 	return out
 }
 
+// String summarises the loaded dictionaries for messages.
 func (r *resources) String() string {
 	return fmt.Sprintf("%d countries, %d organisations, %d institutions, %d roles, %d places",
 		len(r.d.Countries), len(r.d.Organizations), len(r.d.Institutions), len(r.d.Roles), len(r.d.Places))

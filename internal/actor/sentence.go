@@ -2,6 +2,8 @@ package actor
 
 import (
 	"strings"
+
+	"github.com/attache-project/attache/internal/doc"
 )
 
 // desc is a parsed descriptor before or after a person's name:
@@ -128,6 +130,9 @@ loop:
 // (u itself when there is none). Lower-case particles (al, bin, de, van,
 // von...) may join two name tokens.
 func (p *proc) nameRun(us []unit, u int) int {
+	if u < len(us) && us[u].cls == uLex && us[u].e.kind == kActor {
+		return u + 1 // a known person's full name
+	}
 	j := u
 	for j < len(us) && j-u < 6 {
 		if j > u && p.nl[us[j].t0] {
@@ -221,7 +226,21 @@ func (p *proc) sentence(t0, t1 int) {
 	// 4. People from name runs: known names, appositives, first names,
 	// the registry, speech verbs.
 	for u := 0; u < len(us); u++ {
-		if used[u] || us[u].cls != uName {
+		if used[u] {
+			continue
+		}
+		if us[u].cls == uLex && us[u].e.kind == kActor {
+			e := p.person(us[u].t0, us[u].t1, us)
+			if n := u + 1; n+1 < len(us) && us[n].cls == uComma {
+				if d := p.parseDesc(us, n+1); d.role >= 0 && d.hon < 0 {
+					p.applyDesc(e, us, d)
+					mark(n, d.end)
+				}
+			}
+			used[u] = true
+			continue
+		}
+		if us[u].cls != uName {
 			continue
 		}
 		n := p.nameRun(us, u)
@@ -253,11 +272,28 @@ func (p *proc) sentence(t0, t1 int) {
 		}
 		if us[u].cls == uName {
 			n := p.nameRun(us, u)
+			if n-u == 1 && p.acronymOrg(us[u].t0) && !p.nl[us[u].t0] {
+				name := p.tokText(us[u].t0, us[u].t1)
+				e := p.entity("org:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "ORG"} })
+				p.mention(e, us[u].t0, us[u].t1, KindName)
+				used[u] = true
+				continue
+			}
+			if p.sports && n-u <= 2 && us[u].t0 > 0 && scorecard[p.a.Tokens[us[u].t0-1].Text] {
+				// "c Stewart b Mullally": fielder and bowler in a scorecard.
+				p.person(us[u].t0, us[n-1].t1, us)
+				mark(u, n)
+				u = n - 1
+				continue
+			}
 			if p.sports && n-u <= 3 && p.unknownTeam(us, u, n) {
 				p.teamMention(us[u].t0, us[n-1].t1, "")
 				mark(u, n)
 				u = n - 1
 				continue
+			}
+			if n-u <= 3 {
+				p.leftovers = append(p.leftovers, [2]int{us[u].t0, us[n-1].t1})
 			}
 			if u > 0 && us[u-1].cls == uPrep && locatives[p.keys[us[u-1].t0]] && p.keys[us[u-1].t0] != "of" && n-u <= 3 && !isAllCaps(p.tokText(us[u].t0, us[n-1].t1)) {
 				name := p.a.Text[p.a.Tokens[us[u].t0].Span.Start():p.a.Tokens[us[n-1].t1-1].Span.End()]
@@ -276,14 +312,17 @@ func (p *proc) sentence(t0, t1 int) {
 func (p *proc) demoteAmbiguous(us []unit) {
 	for i := range us {
 		x := &us[i]
-		if x.cls != uLex || x.t1-x.t0 != 1 {
-			continue
+		if x.cls != uLex || (x.t1-x.t0 != 1 && !(p.sports && x.e.kind == kPlace)) {
+			continue // several words: a name of its own, except clubs ("New York Mets")
 		}
-		weak := x.e.kind == kPlace || ((x.e.kind == kCountry || x.e.kind == kMetonym) && p.r.ambiguous[p.keys[x.t0]])
+		weak := x.e.kind == kPlace || ((x.e.kind == kCountry || x.e.kind == kMetonym) && p.r.ambiguous[p.keys[x.t0]]) ||
+			(x.e.kind == kOrg && i > 0 && us[i-1].cls == uName && p.isFirstName(us[i-1].t0)) // "Harrison Ford"
 		if !weak {
 			continue
 		}
-		prevName := i > 0 && us[i-1].cls == uName && p.isFirstName(us[i-1].t0)
+		// After a first name ("Chad"), or in sports after any name ("PSV
+		// Eindhoven", "Ajax Amsterdam": clubs carry their city).
+		prevName := i > 0 && us[i-1].cls == uName && (p.isFirstName(us[i-1].t0) || p.sports) && !p.nl[x.t0]
 		nextName := false
 		if i+1 < len(us) && us[i+1].cls == uName {
 			_, head := orgHeads[p.keys[us[i+1].t0]]
@@ -291,6 +330,7 @@ func (p *proc) demoteAmbiguous(us []unit) {
 		}
 		if prevName || nextName || (i > 0 && us[i-1].cls == uLex && us[i-1].e.kind == kHonorific) {
 			x.cls = uName
+			x.demoted = true
 		}
 	}
 }
@@ -311,11 +351,7 @@ func (p *proc) person(t0, t1 int, us []unit) *ent {
 	name := p.tokText(t0, t1)
 	key := "per:" + strings.ToLower(name)
 	if e := p.byKey[key]; e != nil {
-		kind := KindName
-		if t1-t0 == 1 && e.surname == p.keys[t0] && !strings.Contains(e.name, " ") {
-			kind = KindName
-		}
-		p.mention(e, t0, t1, kind)
+		p.mention(e, t0, t1, KindName)
 		return e
 	}
 	if t1-t0 == 1 {
@@ -408,9 +444,23 @@ func (p *proc) applyDesc(e *ent, us []unit, d desc) {
 	if d.inst >= 0 {
 		in := &p.r.d.Institutions[d.inst]
 		e.addSectors(in.Sectors...)
-		if d.country != "" && d.countryUnit >= 0 && d.countryUnit < d.instUnit {
+		switch {
+		case d.country != "" && d.countryUnit >= 0 && d.countryUnit < d.instUnit:
 			ie := p.instEntity(d.country, d.inst, "")
 			p.mention(ie, us[d.countryUnit].t0, us[d.instUnit].t1, KindName)
+		case d.country == "" && d.org < 0:
+			// "Foreign Ministry spokesman Shen Guofang": the story's country.
+			if cc := p.salientCountry(); cc != "" {
+				ie := p.instEntity(cc, d.inst, "")
+				kind := KindNominal
+				if isCap(p.a.Tokens[us[d.instUnit].t0].Text) {
+					kind = KindName
+				}
+				p.mention(ie, us[d.instUnit].t0, us[d.instUnit].t1, kind)
+				if e.country == "" {
+					e.country = cc
+				}
+			}
 		}
 	}
 	if d.org >= 0 {
@@ -460,6 +510,12 @@ func roleGender(word, g string) string {
 func (p *proc) nominalPerson(us []unit, d desc) bool {
 	ro := &p.r.d.Roles[d.role]
 	roleTok := p.keys[us[d.roleUnit].t1-1]
+	if tg := p.a.Tokens[us[d.roleUnit].t1-1].Tag; !strings.HasPrefix(tg, "NN") {
+		return false // "Canada's major banks": an adjective, not a rank
+	}
+	if rt := p.tokText(us[d.roleUnit].t0, us[d.roleUnit].t1); len(rt) <= 4 && isAllCaps(rt) {
+		return false // "Volkswagen AG": a company suffix, not an attorney general
+	}
 	if strings.HasSuffix(roleTok, "s") && !strings.HasSuffix(strings.ToLower(ro.Name), "s") {
 		return false // plural: officials, diplomats
 	}
@@ -485,6 +541,12 @@ func (p *proc) nominalPerson(us []unit, d desc) bool {
 
 // instEntity returns the entity of a country's institution.
 func (p *proc) instEntity(cc string, inst int32, host string) *ent {
+	return p.instEntityAs(cc, inst, host, "")
+}
+
+// instEntityAs is instEntity with the country word as written ("U.S.",
+// "Russian") to prefix the name; "" uses the country's adjective.
+func (p *proc) instEntityAs(cc string, inst int32, host, prefix string) *ent {
 	in := &p.r.d.Institutions[inst]
 	key := "inst:" + cc + ":" + strings.ToLower(in.Name)
 	e := p.entity(key, func() *ent {
@@ -499,7 +561,10 @@ func (p *proc) instEntity(cc string, inst int32, host string) *ent {
 		}
 		return e
 	})
-	name := p.adjOf(cc) + " " + titleCase(in.Name)
+	if prefix == "" {
+		prefix = p.adjOf(cc)
+	}
+	name := prefix + " " + titleCase(in.Name)
 	if host != "" {
 		name += " in " + host
 	}
@@ -580,7 +645,16 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 		}
 	}
 	if cc != "" {
-		e := p.instEntity(cc, inst, host)
+		prefix := ""
+		if x := us[ccUnit]; x.e.kind == kAdjective || x.e.kind == kAbbrev {
+			prefix = p.tokText(x.t0, x.t1)
+			if isAllCaps(prefix) && len(prefix) > 4 {
+				prefix = "" // a headline in capitals
+			} else if x.e.kind == kAdjective {
+				prefix = p.adjOf(cc) // the dictionary's spelling
+			}
+		}
+		e := p.instEntityAs(cc, inst, host, prefix)
 		start := us[u].t0
 		if !hasThe && ccUnit > instUnit {
 			start = us[instUnit].t0
@@ -612,7 +686,15 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 			return j
 		}
 	}
-	if isCap(p.a.Tokens[us[instUnit].t0].Text) && us[instUnit].t1-us[instUnit].t0 > 1 && !isAllCaps(p.tokText(us[instUnit].t0, us[instUnit].t1)) {
+	// "the government", "Congress", "the authorities" with no country in
+	// the phrase: the story's country (see salientCountry).
+	if cc := p.salientCountry(); cc != "" && (det || isCap(p.a.Tokens[us[instUnit].t0].Text)) {
+		e := p.instEntity(cc, inst, "")
+		p.mention(e, us[u].t0, us[j-1].t1, KindNominal)
+		return j
+	}
+	first := us[instUnit].t0 == p.a.Sentences[p.a.Tokens[us[instUnit].t0].Sent].Tokens[0]
+	if isCap(p.a.Tokens[us[instUnit].t0].Text) && (us[instUnit].t1-us[instUnit].t0 > 1 || !first) && !isAllCaps(p.tokText(us[instUnit].t0, us[instUnit].t1)) {
 		// "the Foreign Ministry" with no country in sight: keep it. (One
 		// capitalised word, "Police said", is just a sentence start.)
 		e := p.entity("inst::"+name, func() *ent {
@@ -749,8 +831,14 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 	if !loc && (x.e.kind == kPlace || x.e.kind == kOrgMetonym || (x.e.kind == kMetonym && len(p.r.places[p.keys[x.t0]]) > 0 && x.t1-x.t0 == 1)) {
 		loc = !p.acts(x.t1, u+1 < len(us) && us[u+1].cls == uPoss)
 	}
+	if x.e.kind == kOrgAbbrev && x.t1-x.t0 == 1 && len(p.a.Tokens[x.t0].Text) <= 3 && !p.mixedCase(p.a.Tokens[x.t0].Sent) {
+		return false // "SPREAD +20 BP": a table in capitals
+	}
 	switch x.e.kind {
 	case kCountry, kAbbrev, kOrg, kOrgAbbrev:
+		if (x.e.kind == kCountry || x.e.kind == kAbbrev) && x.t1 < len(p.a.Tokens) && !p.nl[x.t1] && eventWords[p.keys[x.t1]] && isCap(p.a.Tokens[x.t1].Text) {
+			return true // "the U.S. Open": part of an event's name, not the country
+		}
 		p.lexMention(us, u, loc)
 	case kAdjective:
 		p.mention(p.gpeEntity(p.countryOf(x.e)), x.t0, x.t1, KindAdjective)
@@ -877,7 +965,11 @@ var orgHeads = map[string]string{
 	"motors": "BUS", "exchange": "BUS", "fund": "", "trust": "", "society": "", "club": "", "news": "MED", "times": "MED", "post": "MED",
 	"journal": "MED", "herald": "MED", "tribune": "MED", "radio": "MED", "television": "MED", "agency.": "MED", "network": "MED",
 	"board": "", "service": "GOV", "services": "", "centre": "", "center": "", "council.": "GOV", "alliance": "", "coalition": "",
-	"industries": "BUS", "systems": "BUS", "petroleum": "BUS", "oil": "", "energy": "", "telecom": "BUS", "gazette": "MED", "press": "MED",
+	"newsroom": "MED", "desk": "MED", "ag": "BUS", "ab": "BUS", "sa": "BUS", "nv": "BUS", "n.v.": "BUS", "bv": "BUS", "gmbh": "BUS",
+	"spa": "BUS", "s.p.a.": "BUS", "plc.": "BUS", "oyj": "BUS", "asa": "BUS", "llc": "BUS", "l.p.": "BUS", "lp": "BUS", "s.a.": "BUS", "products": "BUS", "laboratories": "BUS", "labs": "BUS", "stores": "BUS", "securities": "BUS", "funds": "BUS", "mining": "BUS", "investors": "BUS", "capital": "BUS",
+	"partners": "BUS", "associates": "BUS", "bancorp": "BUS", "financial": "BUS", "pharmaceuticals": "BUS", "communications": "BUS",
+	"technologies": "BUS", "electronics": "BUS", "airline": "BUS", "insurance": "BUS", "brewery": "BUS", "steel": "BUS", "chemical": "BUS",
+	"chemicals": "BUS", "resources": "BUS", "enterprises": "BUS", "international": "", "institution": "", "commission.": "GOV", "industries": "BUS", "systems": "BUS", "petroleum": "BUS", "oil": "", "energy": "", "telecom": "BUS", "gazette": "MED", "press": "MED",
 }
 
 // orgRun recognises an organisation name made of capitalised words and
@@ -896,6 +988,12 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 			switch us[i].e.kind {
 			case kAdjective, kCountry, kAbbrev, kPlace, kDemonym, kMetonym:
 				return true
+			case kRole, kInstitution:
+				// "General Motors", "Federal Office for Motor Vehicles".
+				return isCap(p.a.Tokens[us[i].t0].Text) && !isAllCaps(p.a.Tokens[us[i].t0].Text)
+			case kOrg, kOrgAbbrev:
+				// "Volkswagen AG", "Reuters Television": a longer name.
+				return i+1 < len(us) && us[i+1].cls == uName
 			}
 		}
 		return false
@@ -919,7 +1017,9 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 			continue
 		}
 		k := p.keys[us[j].t0]
-		if (k == "of" || k == "for" || k == "and" || k == "&") && j+1 < len(us) && okUnit(j+1) && head < 0 {
+		// "of" joins before or after the head ("Bank of England", "Royal
+		// Bank of Scotland"); "and" only before it.
+		if (k == "of" || ((k == "for" || k == "and" || k == "&") && head < 0)) && j+1 < len(us) && okUnit(j+1) {
 			j++
 			continue
 		}
@@ -1005,7 +1105,13 @@ func (p *proc) looksPersonal(us []unit, u, n int) bool {
 	if u > 0 && us[u-1].cls == uThe {
 		return false
 	}
+	if nonPersonal[strings.TrimSuffix(p.keys[us[u].t0], ".")] {
+		return false
+	}
 	for i := u; i < n; i++ {
+		if nonPersonal[p.keys[us[i].t0]] || (us[i].demoted && !p.isFirstName(us[u].t0)) {
+			return false
+		}
 		if us[i].cls != uName {
 			continue // particle or an initial's period
 		}
@@ -1120,7 +1226,14 @@ func (p *proc) teamContext(us []unit, u int) bool {
 		}
 	}
 	if x.t0 > 0 && !p.nl[x.t0] && toks[x.t0-1].Text == "(" {
-		return false // "Gavin Levenson ( South Africa )"
+		// "Gavin Levenson ( South Africa )" is a country; "Miladin
+		// Becanovic ( Lille )" is the player's club.
+		if x.e.kind == kPlace {
+			if _, capital := p.r.capitalOf[x.e.ref]; !capital && p.r.d.Places[x.e.ref].Type == "city" {
+				return true
+			}
+		}
+		return false
 	}
 	return true
 }
@@ -1165,8 +1278,135 @@ func isScore(s string) bool {
 func (p *proc) unknownTeam(us []unit, u, n int) bool {
 	toks := p.a.Tokens
 	t0, t1 := us[u].t0, us[n-1].t1
+	for i := u; i < n; i++ {
+		if us[i].demoted {
+			return true // a club with its city: "Spartak Moscow", "Detroit Tigers"
+		}
+	}
+	if t0 > 0 && (toks[t0-1].Text == "c" || toks[t0-1].Text == "b" || toks[t0-1].Text == "st" || toks[t0-1].Text == "lbw") {
+		return false // a cricket scorecard: "c Stewart b Mullally 61"
+	}
 	if t1 < len(toks) && !p.nl[t1] && (isScore(toks[t1].Text) || teamWords[p.keys[t1]]) {
 		return true
 	}
 	return t0 > 0 && !p.nl[t0] && (p.keys[t0-1] == "v" || p.keys[t0-1] == "vs" || p.keys[t0-1] == "beat")
+}
+
+// nonPersonal words make a two- or three-word name something other than a
+// person: events, titles, streets, saints.
+var nonPersonal = map[string]bool{"cup": true, "series": true, "prix": true, "slam": true, "street": true, "open": true,
+	"championship": true, "championships": true, "games": true, "rally": true, "trophy": true, "award": true, "prize": true,
+	"day": true, "war": true, "st": true, "saint": true, "san": true, "santa": true, "fort": true, "mount": true, "lake": true,
+	"river": true, "island": true, "islands": true, "bay": true, "avenue": true, "road": true, "square": true, "park": true,
+	"stadium": true, "airport": true, "hotel": true, "hall": true, "bridge": true, "valley": true, "desk": true, "newsroom": true,
+	"index": true, "act": true, "treaty": true, "accord": true, "plan": true, "museum": true, "palace": true, "festival": true,
+	"olympics": true, "olympic": true, "marathon": true, "tour": true, "classic": true, "masters": true, "national": true,
+	"international": true, "united": true, "city": true, "county": true, "state": true, "republic": true, "kingdom": true,
+	"east": true, "west": true, "north": true, "south": true, "new": true, "old": true, "great": true, "grand": true, "royal": true}
+
+// acronymOrg reports whether token t is an unknown acronym in running
+// text (PUK, USDA): two to five capitals in a sentence that is not itself
+// in capitals.
+func (p *proc) acronymOrg(t int) bool {
+	tk := p.a.Tokens[t]
+	if len(tk.Text) < 2 || len(tk.Text) > 5 || !isAllCaps(tk.Text) || strings.ContainsAny(tk.Text, ".0123456789-") || notOrgAcronyms[tk.Text] {
+		return false
+	}
+	return p.mixedCase(tk.Sent)
+}
+
+// mixedCase reports whether most words of sentence si have lower-case
+// letters: running text rather than a headline or a table in capitals.
+func (p *proc) mixedCase(si int) bool {
+	r := p.a.Sentences[si].Tokens
+	lower := 0
+	for i := r[0]; i < r[1]; i++ {
+		if w := p.a.Tokens[i].Text; w != strings.ToUpper(w) {
+			lower++
+		}
+	}
+	return lower*2 > r[1]-r[0]
+}
+
+// notOrgAcronyms are common acronyms that name no organisation.
+var notOrgAcronyms = map[string]bool{"GMT": true, "GDP": true, "GNP": true, "BSE": true, "CPI": true, "PPI": true, "EST": true,
+	"EDT": true, "PST": true, "PCT": true, "AIDS": true, "HIV": true, "CEO": true, "CFO": true, "VAT": true, "IPO": true, "OK": true,
+	"TV": true, "AM": true, "PM": true, "USD": true, "EUR": true, "GBP": true, "JPY": true, "DM": true, "FOB": true, "CIF": true,
+	"YR": true, "QTR": true, "NET": true, "REV": true, "SHR": true, "AVG": true, "MLN": true, "BLN": true, "LTD": true, "INC": true,
+	"II": true, "III": true, "IV": true, "VI": true, "VII": true, "VIII": true, "IX": true, "XI": true, "DNA": true, "SMS": true,
+	"MP": true, "MPS": true, "PR": true, "ID": true, "NO": true, "US": true, "UK": true, "EU": true, "UN": true}
+
+// resolveLeftovers gives the name runs no pattern explained a second
+// chance once the whole document is read (one sense per discourse): a run
+// spelled like an entity's name joins it; a single word that is the first
+// word of a multi-word organisation ("Ajax" after "Ajax Amsterdam") or the
+// surname of a person joins that entity as an alias.
+func (p *proc) resolveLeftovers() {
+	if len(p.leftovers) == 0 {
+		return
+	}
+	byName := map[string]*ent{}
+	first := map[string]*ent{}
+	for _, e := range p.ents {
+		// Weak guesses (an unknown name after "in") do not spread.
+		if e.typ != "PERSON" && e.typ != "ORG" && e.typ != "LOC" && e.typ != "GPE" {
+			continue
+		}
+		for _, m := range e.ments {
+			if m.kind == KindName || m.kind == KindAlias {
+				byName[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(p.a.Text[m.start:m.end], "the "), "The "))] = e
+			}
+		}
+		if f := strings.Fields(e.name); len(f) > 1 && e.typ == "ORG" {
+			k := strings.ToLower(f[0])
+			if _, ok := first[k]; !ok {
+				first[k] = e
+			}
+		}
+		if e.typ == "PERSON" && strings.Contains(e.name, " ") {
+			if _, ok := first[e.surname]; !ok {
+				first[e.surname] = e
+			}
+		}
+	}
+	for _, r := range p.leftovers {
+		name := strings.ToLower(p.tokText(r[0], r[1]))
+		if e := byName[name]; e != nil {
+			p.mention(e, r[0], r[1], KindName)
+			continue
+		}
+		if r[1]-r[0] == 1 {
+			if e := first[name]; e != nil {
+				p.mention(e, r[0], r[1], KindAlias)
+			}
+		}
+	}
+}
+
+// eventWords after a country make it part of an event's name.
+var eventWords = map[string]bool{"open": true, "cup": true, "championship": true, "championships": true, "masters": true,
+	"grand": true, "games": true, "olympics": true, "league": false, "rally": true, "classic": true, "trophy": true, "tour": true}
+
+// scorecard marks cricket scorecard abbreviations before a player.
+var scorecard = map[string]bool{"c": true, "b": true, "st": true, "lbw": true}
+
+// salientCountry is the country a bare national institution ("the
+// government", "the Senate") belongs to: the country mentioned most often
+// so far in the body (names, adjectives, metonyms; the most recent on a
+// tie), else the dateline's country. "" when the story names none.
+func (p *proc) salientCountry() string {
+	best, bestN, bestLast := "", 0, -1
+	for _, e := range p.ents {
+		if e.typ != "GPE" || !strings.HasPrefix(e.key, "gpe:") || len(e.ments) == 0 {
+			continue
+		}
+		last := e.ments[len(e.ments)-1].start
+		if n := len(e.ments); n > bestN || (n == bestN && last > bestLast) {
+			best, bestN, bestLast = e.country, n, last
+		}
+	}
+	if best == "" && p.a.Dateline != nil {
+		best = doc.Val(p.a.Dateline.Country)
+	}
+	return best
 }

@@ -65,6 +65,9 @@ type Document struct {
 	URL       string `json:"url,omitempty"`
 	Source    string `json:"source,omitempty"`
 	Language  string `json:"language,omitempty"`
+	// Author is the byline of a web page or feed item (several names
+	// joined by ", "); may be empty.
+	Author string `json:"author,omitempty"`
 
 	// Name says where the document came from (file, file:line, URL) for
 	// messages; it is not part of the analysis.
@@ -226,6 +229,10 @@ type Actor struct {
 	Code    *string `json:"code"`
 	Country *string `json:"country"`
 	Text    string  `json:"text"`
+	// Span is where the actor is named in the event's sentence (the
+	// mention, or the noun phrase for an actor no entity covers); Text is
+	// the text it covers. Added by the event stage.
+	Span *Span `json:"span"`
 }
 
 // Location is where an event took place.
@@ -434,6 +441,13 @@ func CheckSpans(a *Analysis) error {
 		e := &a.Events[i]
 		if err := check(fmt.Sprintf("event %s", e.ID), e.Span, &e.Text); err != nil {
 			return err
+		}
+		for _, ac := range []*Actor{e.Source, e.Target} {
+			if ac != nil && ac.Span != nil {
+				if err := check(fmt.Sprintf("event %s actor", e.ID), *ac.Span, &ac.Text); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	return nil

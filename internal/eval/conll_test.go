@@ -103,7 +103,12 @@ func TestCoNLLGate(t *testing.T) {
 		}
 		os.WriteFile(out, []byte(eb.String()), 0o644)
 	}
-	const gate = 0.0
+	// Measured 0.831 on eng.testa (PER 0.871, ORG 0.671, LOC 0.894); the
+	// gate sits a little under it. It only applies to the dev set.
+	gate := 0.81
+	if os.Getenv("CONLL_FILE") != "" {
+		gate = 0
+	}
 	if _, _, f := s.PRF(""); f < gate {
 		t.Errorf("CoNLL dev F1 %.4f under the gate %.2f", f, gate)
 	}

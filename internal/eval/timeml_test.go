@@ -113,7 +113,7 @@ func TestTimeMLGate(t *testing.T) {
 		WriteTimexReport(os.Stdout, scores)
 	}
 	// CI floor, a little under the measured figures (see docs/time.md).
-	const minRelaxedF1, minValueF1 = 0.92, 0.78
+	const minRelaxedF1, minValueF1 = 0.93, 0.80
 	if rf < minRelaxedF1 || all.ValueF1() < minValueF1 {
 		t.Errorf("relaxed F1 %.3f (floor %.2f), value F1 %.3f (floor %.2f)", rf, minRelaxedF1, all.ValueF1(), minValueF1)
 	}

@@ -25,6 +25,10 @@ var preps = map[string]bool{
 	"within": true, "without": true, "via": true, "after": true, "before": true, "during": true, "despite": true,
 }
 
+// conjPreps are prepositions that also introduce clauses: a mention after
+// them followed by a verb is that clause's subject ("after Moscow expelled").
+var conjPreps = map[string]bool{"after": true, "before": true, "since": true, "until": true, "as": true, "while": true, "because": true, "if": true, "when": true, "once": true, "though": true, "although": true, "unless": true, "whereas": true}
+
 // reciprocalRoots are the codes where X and Y acting together means each
 // acted toward the other: consult, cooperate, sign, fight.
 func reciprocal(code string) bool {
@@ -33,6 +37,17 @@ func reciprocal(code string) bool {
 		return true
 	}
 	return code == "057" || code == "036" || code == "046"
+}
+
+// symmetric codes describe one act of two parties: meet, consult,
+// negotiate, cooperate, sign. (Fighting is filed both ways only when
+// both sides are named alike: "fighting between X and Y", "X and Y clashed".)
+func symmetric(code string) bool {
+	switch code {
+	case "040", "044", "046", "057", "036":
+		return true
+	}
+	return strings.HasPrefix(code, "06")
 }
 
 // noteSpeech records, for each actor that is the subject of a speech verb
@@ -68,9 +83,27 @@ func (c *coder) timexNear(s *sentence, i, window int, after bool) string {
 	return ""
 }
 
+// isDate accepts calendar dates at day, month or year precision
+// (ISO 8601 reduced precision: 2021-03-17, 2021-03, 2021).
 func isDate(v string) bool {
-	_, err := time.Parse(doc.DateLayout, v)
-	return err == nil
+	_, ok := dateEnd(v)
+	return ok
+}
+
+// dateEnd returns the last day a (possibly reduced-precision) date covers.
+func dateEnd(v string) (time.Time, bool) {
+	switch len(v) {
+	case 10:
+		t, err := time.Parse(doc.DateLayout, v)
+		return t, err == nil
+	case 7:
+		t, err := time.Parse("2006-01", v)
+		return t.AddDate(0, 1, -1), err == nil
+	case 4:
+		t, err := time.Parse("2006", v)
+		return t.AddDate(1, 0, -1), err == nil
+	}
+	return time.Time{}, false
 }
 
 // subjectOf returns the actor mention that is the subject of the verb at
@@ -118,7 +151,7 @@ func (s *sentence) leftActor(i int) *mention {
 		}
 		// A mention right before a verb is a subject even after a word
 		// that is usually a preposition ("after Moscow expelled ...").
-		subj := s.verbFollows(m.end)
+		subj := s.verbFollows(m.end) && m.start > 0 && conjPreps[s.w[m.start-1].lower]
 		if !subj && m.start > 0 && preps[s.w[m.start-1].lower] {
 			continue
 		}
@@ -244,7 +277,7 @@ func (s *sentence) actorsIn(i, j int) []*mention {
 
 // objectAfter returns the first actor after token i in the clause, within
 // 12 tokens, skipping actors that start a new clause's subject.
-func (s *sentence) objectAfter(i int, not *mention) *mention {
+func (s *sentence) objectAfter(i int, not *mention, hostile bool) *mention {
 	for k := range s.mentions {
 		m := &s.mentions[k]
 		if !m.actor || m.start < i || m == not {
@@ -259,6 +292,10 @@ func (s *sentence) objectAfter(i int, not *mention) *mention {
 		}
 		if s.speechAfter(m) {
 			// ", the embassy said" — the reporter, not the object.
+			continue
+		}
+		if m.start > i && s.locative(m.start, hostile) {
+			// "hold meetings at the foreign ministry": where, not whom.
 			continue
 		}
 		return m
@@ -282,13 +319,14 @@ func (s *sentence) passive(i int) bool {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		switch s.w[k].vlemma {
-		case "be", "get":
+		t := s.w[k].tag
+		switch {
+		case isVerbTag(t) && (s.w[k].vlemma == "be" || s.w[k].vlemma == "get"):
 			return true
+		case t == "RB" || isVerbTag(t):
+			continue // "has recently been", "had been"
 		}
-		if s.barrier(k) || s.w[k].lower == "," {
-			return false
-		}
+		return false
 	}
 	return false
 }
@@ -402,7 +440,7 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		if len(srcs) > 0 {
 			not = srcs[0]
 		}
-		if o := s.objectAfter(m.anchorEnd, not); o != nil {
+		if o := s.objectAfter(m.anchorEnd, not, info.Quad >= 3); o != nil {
 			tgts = s.conjuncts(o)
 			how = append(how, "target is the object")
 		}
@@ -417,16 +455,35 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 			}
 		}
 	}
+	// No actor: the plain noun phrases in subject and object position.
+	if len(srcs) == 0 && !passive && m.p.Kind == KindVerb {
+		if np := c.subjectNP(s, m.start); np != nil {
+			srcs = []*mention{np}
+			how = append(how, "source is the subject noun phrase (no entity)")
+		}
+	}
+	if len(tgts) == 0 {
+		var np *mention
+		if passive {
+			np = c.subjectNP(s, m.start)
+		} else if m.p.Kind == KindVerb && len(m.slots) == 0 {
+			np = c.objectNP(s, m.end)
+		}
+		if np != nil {
+			tgts = []*mention{np}
+			how = append(how, "target is the object noun phrase (no entity)")
+		}
+	}
 	// International codes: a target of the source's own country is the
 	// destination, not the counterpart ("Russia's ambassador to the US flew
 	// to Moscow"); look for a foreign actor in the sentence instead.
-	if len(srcs) > 0 && len(tgts) > 0 && international(info.Code) && sameCountry(srcs[0].ent, tgts[0].ent) {
+	if len(srcs) > 0 && len(tgts) > 0 && srcs[0].ent != nil && international(info.Code) && sameCountry(srcs[0].ent, tgts[0].ent) {
 		if f := s.foreignActor(srcs[0].ent, m.anchor); f != nil {
 			tgts = []*mention{f}
 			how = append(how, "target: the foreign counterpart in the sentence")
 		}
 	}
-	if len(srcs) > 0 && len(tgts) == 0 && international(info.Code) {
+	if len(srcs) > 0 && len(tgts) == 0 && srcs[0].ent != nil && international(info.Code) {
 		if f := s.foreignActor(srcs[0].ent, m.anchor); f != nil {
 			tgts = []*mention{f}
 			how = append(how, "target: the foreign counterpart in the sentence")
@@ -463,30 +520,35 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		}
 		for _, a := range srcs {
 			for _, b := range tgts {
-				if a != nil && b != nil && a.ent == b.ent {
+				if a != nil && b != nil && a.ent != nil && a.ent == b.ent {
 					b = nil
 				}
 				pairs = append(pairs, pair{a, b})
 			}
 		}
 	}
-	// "talks between X and Y": both slots filled on a reciprocal code.
-	if _, okS := m.slots['S']; okS && reciprocal(info.Code) {
-		if _, okT := m.slots['T']; okT {
+	// "talks between X and Y", "X met Y": a symmetric act is filed in both
+	// directions.
+	_, bothS := m.slots['S']
+	_, bothT := m.slots['T']
+	if symmetric(info.Code) || bothS && bothT && reciprocal(info.Code) {
+		{
 			n := len(pairs)
 			for _, p := range pairs[:n] {
 				if p.s != nil && p.t != nil {
 					pairs = append(pairs, pair{p.t, p.s})
 				}
 			}
-			how = append(how, "reciprocal: both directions")
+			if len(pairs) > n {
+				how = append(how, "reciprocal: both directions")
+			}
 		}
 	}
 	uniq := pairs[:0]
 	seenPair := map[[2]*mention]bool{}
 	for _, p := range pairs {
 		k := [2]*mention{p.s, p.t}
-		if p.s != nil && p.t != nil && p.s.ent == p.t.ent {
+		if p.s != nil && p.t != nil && p.s.ent != nil && p.s.ent == p.t.ent {
 			continue
 		}
 		if !seenPair[k] {
@@ -580,20 +642,117 @@ func (s *sentence) foreignActor(e *doc.Entity, i int) *mention {
 }
 
 func actorOf(m *mention) *doc.Actor {
-	if m == nil || m.ent == nil {
+	if m == nil {
 		return nil
+	}
+	if m.ent == nil {
+		if m.text == "" {
+			return nil
+		}
+		sp := m.span
+		return &doc.Actor{Text: m.text, Span: &sp}
 	}
 	e := m.ent
 	text := e.Name
+	var sp *doc.Span
 	if m.m != nil && m.start < m.end {
 		text = m.m.Text
+		x := m.m.Span
+		sp = &x
 	}
 	code := e.Code
 	if code == nil {
 		code = e.Country
 	}
 	id := e.ID
-	return &doc.Actor{Entity: &id, Code: code, Country: e.Country, Text: text}
+	return &doc.Actor{Entity: &id, Code: code, Country: e.Country, Text: text, Span: sp}
+}
+
+// npActor makes an actor of the noun phrase in tokens [i, j) when no
+// entity covers it ("Protesters", "18 people").
+func (c *coder) npActor(s *sentence, i, j int) *mention {
+	if i < 0 || j <= i || j > len(s.toks) {
+		return nil
+	}
+	// Leading determiners are not part of what is named.
+	for i < j && (s.w[i].tag == "DT" || s.w[i].tag == "PDT") {
+		i++
+	}
+	if i >= j {
+		return nil
+	}
+	hasNoun := false
+	for k := i; k < j; k++ {
+		if isNounTag(s.w[k].tag) {
+			hasNoun = true
+		}
+	}
+	if !hasNoun {
+		return nil
+	}
+	sp := doc.S(s.toks[i].Span.Start(), s.toks[j-1].Span.End())
+	return &mention{start: i, end: j, actor: true, text: c.a.Text[sp.Start():sp.End()], span: sp}
+}
+
+// objectNP is the noun phrase right after token i, as an actor.
+func (c *coder) objectNP(s *sentence, i int) *mention {
+	if i >= len(s.w) {
+		return nil
+	}
+	switch t := s.w[i].tag; {
+	case t == "DT" || t == "CD" || t == "PRP$" || strings.HasPrefix(t, "JJ") || isNounTag(t):
+	default:
+		return nil
+	}
+	j := s.nounPhrase(i)
+	// Stop before a possessive object's head noun: keep "18 people",
+	// "several suspects", "prisoners".
+	return c.npActor(s, i, j)
+}
+
+// subjectNP is the noun phrase that ends right before the verb group of
+// the trigger at i (skipping auxiliaries, modals and adverbs).
+func (c *coder) subjectNP(s *sentence, i int) *mention {
+	k := i - 1
+	for k >= 0 {
+		t := s.w[k].tag
+		if t == "MD" || t == "RB" || (isVerbTag(t) && (s.w[k].vlemma == "be" || s.w[k].vlemma == "have" || s.w[k].vlemma == "do")) {
+			k--
+			continue
+		}
+		break
+	}
+	end := k + 1
+	for k >= 0 {
+		t := s.w[k].tag
+		if t == "DT" || t == "PDT" || t == "CD" || t == "POS" || t == "PRP$" || strings.HasPrefix(t, "JJ") || isNounTag(t) || t == "PRP" && k == end-1 {
+			k--
+			continue
+		}
+		break
+	}
+	start := k + 1
+	if end-start > 8 || start >= end {
+		return nil
+	}
+	// "a car bomb in Kiev killed": step over a prepositional phrase to
+	// the head noun phrase.
+	for start > 1 && preps[s.w[start-1].lower] && (isNounTag(s.w[start-2].tag) || s.w[start-2].tag == "PRP") {
+		k := start - 2
+		for k >= 0 {
+			t := s.w[k].tag
+			if t == "DT" || t == "PDT" || t == "CD" || t == "POS" || t == "PRP$" || strings.HasPrefix(t, "JJ") || isNounTag(t) {
+				k--
+				continue
+			}
+			break
+		}
+		start, end = k+1, start-1
+	}
+	if start > 0 && preps[s.w[start-1].lower] {
+		return nil
+	}
+	return c.npActor(s, start, end)
 }
 
 // modality reads the words before the trigger (up to six tokens, within
@@ -748,8 +907,8 @@ func (c *coder) historical(date string) bool {
 	if !c.hasT || date == "" {
 		return false
 	}
-	t, err := time.Parse(doc.DateLayout, date)
-	if err != nil {
+	t, ok := dateEnd(date)
+	if !ok {
 		return false
 	}
 	return c.anchorT.Sub(t) > 366*24*time.Hour
@@ -890,12 +1049,38 @@ func (s *sentence) newClauseBetween(i, j int) bool {
 
 // actorKey identifies the actor a mention stands for (entity and text).
 func actorKey(m *mention) string {
-	if m == nil || m.ent == nil {
+	if m == nil {
 		return "-"
+	}
+	if m.ent == nil {
+		return "np/" + m.text
 	}
 	t := ""
 	if m.m != nil {
 		t = m.m.Text
 	}
 	return m.ent.ID + "/" + t
+}
+
+// locative: the mention starting at token j is the object of a time
+// preposition ("after the summit"), or of "at" before a common-noun place
+// ("at the foreign ministry") in a non-hostile act. Measured on the
+// ConfliBERT role spans, treating "in X" as a location loses targets.
+func (s *sentence) locative(j int, hostile bool) bool {
+	k := j - 1
+	if k >= 0 && (s.w[k].tag == "DT" || s.w[k].tag == "PRP$") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.w[k].lower {
+	case "during", "since", "before", "after", "throughout", "until":
+		return true
+	case "at", "inside":
+		// "hold meetings at the foreign ministry" is where, not with whom;
+		// "fired rockets at Israel" aims at a target.
+		return !hostile && s.w[j].tag != "NNP"
+	}
+	return false
 }

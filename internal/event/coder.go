@@ -12,6 +12,7 @@ import (
 // word is a token with the forms patterns match against.
 type word struct {
 	lower, lemma, vlemma, nlemma string
+	vlemmaE                      string // vlemma + "e" (extradited -> extradite)
 	tag                          string
 }
 
@@ -20,23 +21,27 @@ type mention struct {
 	start, end int // token range within the sentence, half-open
 	ent        *doc.Entity
 	m          *doc.Mention
-	actor      bool // has a country or IGO code
-	place      bool // GPE or LOC
+	actor      bool // can be a source or target: any entity but a plain location
+	// text and span describe a noun-phrase actor that no entity covers
+	// (ent == nil): "Protesters", "18 people".
+	text  string
+	span  doc.Span
+	place bool // GPE or LOC
 }
 
 // match is one pattern matched in a sentence.
 type match struct {
-	p             *Pattern
-	start, end    int // token range covered, half-open
-	anchor        int // token index of the trigger
-	anchorEnd     int
-	slots         map[byte][2]int
-	posFallback   bool // the anchor's tag did not fit and a fallback rule accepted it
-	gapped        int  // tokens skipped by gaps: fewer means a tighter match
-	lit           int  // tokens matched by literal words: more means more specific
-	dropped       string
-	folded        string // code after folding in a governed act ("" none)
-	foldedFrom    *match // the governed match
+	p           *Pattern
+	start, end  int // token range covered, half-open
+	anchor      int // token index of the trigger
+	anchorEnd   int
+	slots       map[byte][2]int
+	posFallback bool // the anchor's tag did not fit and a fallback rule accepted it
+	gapped      int  // tokens skipped by gaps: fewer means a tighter match
+	lit         int  // tokens matched by literal words: more means more specific
+	dropped     string
+	folded      string // code after folding in a governed act ("" none)
+	foldedFrom  *match // the governed match
 
 	complementEnd int
 }
@@ -49,6 +54,9 @@ type coder struct {
 	speechOf map[string]string // entity id -> last date it was reported speaking
 	anchorT  time.Time
 	hasT     bool
+	// seen[p.n] == gen marks patterns already tried at the current token.
+	seen []uint32
+	gen  uint32
 }
 
 func newCoder(d *Dictionary, a *doc.Analysis, tr *Trace) *coder {
@@ -76,6 +84,7 @@ func (c *coder) prepare(si int) *sentence {
 		lw = strings.ReplaceAll(lw, "’", "'")
 		w := word{lower: lw, tag: t.Tag, vlemma: lemma.Verb(lw), nlemma: lemma.Noun(lw)}
 		w.lemma = lemma.Word(lw, t.Tag)
+		w.vlemmaE = w.vlemma + "e"
 		s.w[i] = w
 		s.quote[i] = -1
 	}
@@ -119,7 +128,7 @@ func (c *coder) prepare(si int) *sentence {
 				en--
 			}
 			s.mentions = append(s.mentions, mention{start: st, end: en, ent: e, m: m,
-				actor: e.Country != nil || e.Code != nil,
+				actor: e.Type != "LOC",
 				place: e.Type == "GPE" || e.Type == "LOC"})
 		}
 	}
@@ -166,16 +175,20 @@ func (c *coder) codeSentence(si int) []doc.Event {
 // findMatches tries the patterns indexed by each token's forms.
 func (c *coder) findMatches(s *sentence) []*match {
 	var out []*match
-	seen := map[*Pattern]bool{}
+	var keys [10]string
+	if c.seen == nil {
+		c.seen = make([]uint32, len(c.d.Patterns))
+	}
 	for i := range s.w {
 		w := &s.w[i]
-		clear(seen)
-		for _, key := range anchorKeys(w) {
+		c.gen++
+		for _, key := range anchorKeys(w, keys[:0]) {
 			for _, p := range c.d.index[key] {
-				if seen[p] {
+				// A pattern found under two of the token's keys is tried once.
+				if c.seen[p.n] == c.gen {
 					continue
 				}
-				seen[p] = true
+				c.seen[p.n] = c.gen
 				if m := c.matchAt(s, p, i); m != nil {
 					out = append(out, m)
 				}
@@ -199,7 +212,7 @@ func (s *sentence) tokenIs(i int, pw string) bool {
 	}
 	// The suffix rules cannot always tell a silent e (extradited ->
 	// extradite) from none (visited -> visit): accept either for -ed/-ing.
-	return len(pw) == len(w.vlemma)+1 && pw[len(pw)-1] == 'e' && pw[:len(pw)-1] == w.vlemma && w.vlemma != w.lower
+	return pw == w.vlemmaE && w.vlemma != w.lower
 }
 
 // seqAt returns the end of the word sequence seq matched at i, or -1.
@@ -236,6 +249,13 @@ func (c *coder) matchAt(s *sentence, p *Pattern, i int) *match {
 		if !ok {
 			continue
 		}
+		if len(p.elems) == 1 {
+			// A one-word pattern needs no search.
+			if best == nil || e > best.end {
+				best = &match{p: p, start: i, anchor: i, anchorEnd: e, end: e, posFallback: fallback, lit: len(alt)}
+			}
+			continue
+		}
 		m := &match{p: p, start: i, anchor: i, anchorEnd: e, posFallback: fallback, lit: len(alt)}
 		if end, ok := c.rest(s, p.elems[1:], e, m); ok {
 			m.end = end
@@ -263,9 +283,13 @@ func anchorFits(s *sentence, kind string, i int) (fallback, ok bool) {
 		if isVerbTag(w.tag) {
 			return false, true
 		}
-		if (isNounTag(w.tag) || strings.HasPrefix(w.tag, "JJ")) && i > 0 && w.vlemma != w.lower {
+		if (isNounTag(w.tag) || strings.HasPrefix(w.tag, "JJ")) && i > 0 && w.tag != "NNP" {
 			pt := s.w[i-1].tag
-			if pt == "NNP" || pt == "NNPS" || pt == "PRP" || s.inActor(i-1) {
+			subj := pt == "NNP" || pt == "NNPS" || pt == "PRP" || s.inActor(i-1)
+			// Inflected ("Russia calls for"), or a base form between a
+			// subject and a determiner ("France and Germany share the").
+			obj := i+1 < len(s.w) && (s.w[i+1].tag == "DT" || s.w[i+1].tag == "PRP$")
+			if subj && (w.vlemma != w.lower || obj) {
 				return true, true
 			}
 		}
@@ -707,8 +731,13 @@ func fold(g, c string) string {
 // anchorKeys are the index keys tried for a token: its forms and lemmas,
 // plus the raw stems left by removing -s, -es, -ed, -d and -ing (so that
 // "boycotted" finds "boycott" when the suffix rules undouble the t).
-func anchorKeys(w *word) []string {
-	keys := []string{w.lower, w.lemma, w.vlemma, w.nlemma, w.vlemma + "e"}
+func anchorKeys(w *word, keys []string) []string {
+	keys = append(keys, w.lower)
+	for _, k := range [...]string{w.lemma, w.vlemma, w.nlemma, w.vlemmaE} {
+		if k != w.lower {
+			keys = append(keys, k)
+		}
+	}
 	l := w.lower
 	for _, suf := range [...]string{"s", "es", "ed", "d", "ing"} {
 		if len(l) > len(suf)+2 && strings.HasSuffix(l, suf) {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/attache-project/attache/internal/lemma"
 	"gopkg.in/yaml.v3"
 )
 
@@ -63,9 +64,9 @@ type Pattern struct {
 	Text   string // the pattern as written
 	Origin string // file the pattern came from
 	elems  []elem
-	// specificity counts the literal words of the pattern: when two
-	// patterns cover the same words, the more specific one wins.
+	// specificity counts the literal elements of the pattern.
 	specificity int
+	n           int // index in Dictionary.Patterns
 }
 
 // Dictionary is the compiled set of event patterns and CAMEO facts.
@@ -231,7 +232,8 @@ func (d *Dictionary) compile() error {
 		d.Patterns = append(d.Patterns, p)
 	}
 	d.pending = nil
-	for _, p := range d.Patterns {
+	for i, p := range d.Patterns {
+		p.n = i
 		for _, alt := range p.elems[0].alts {
 			d.index[alt[0]] = append(d.index[alt[0]], p)
 		}
@@ -288,6 +290,20 @@ func (d *Dictionary) parse(pp pendingPattern) (*Pattern, error) {
 					continue
 				}
 				alts = append(alts, strings.Split(a, "_"))
+			}
+			// Plural pattern words ("forces", "talks") also match the
+			// singular: add the singular form as an alternative.
+			n := len(alts)
+			for _, alt := range alts[:n] {
+				sing := make([]string, len(alt))
+				diff := false
+				for k, w := range alt {
+					sing[k] = lemma.Noun(w)
+					diff = diff || sing[k] != w
+				}
+				if diff {
+					alts = append(alts, sing)
+				}
 			}
 			p.elems = append(p.elems, elem{kind: elemWord, alts: alts})
 			p.specificity++

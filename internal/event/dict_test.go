@@ -1,6 +1,9 @@
 package event
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +29,61 @@ func TestBuiltinDictionary(t *testing.T) {
 	for _, c := range d.Codes {
 		if c.Quad < 1 || c.Quad > 4 {
 			t.Errorf("code %s: quad %d", c.Code, c.Quad)
+		}
+	}
+}
+
+func TestUserDictionaryMerge(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "event"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	user := `"111":
+  verbs: ["excoriate", "pillory"]
+"-":
+  stops: ["slam * door"]
+`
+	if err := os.WriteFile(filepath.Join(dir, "event", "mine.yaml"), []byte(user), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadDictionary(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range d.Patterns {
+		if p.Text == "pillory" && p.Code == "111" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("user pattern not loaded")
+	}
+	conflict := false
+	for _, p := range d.Check() {
+		if strings.Contains(p, "excoriate") && strings.HasPrefix(p, "duplicate") {
+			conflict = true
+		}
+	}
+	if !conflict {
+		t.Errorf("re-defined pattern not reported: %v", d.Check())
+	}
+	bad := `"999":
+  verbs: [frobnicate]
+`
+	if err := os.WriteFile(filepath.Join(dir, "event", "mine.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadDictionary(dir); err == nil || !strings.Contains(err.Error(), "unknown CAMEO code") {
+		t.Errorf("want an unknown-code error naming the file, got %v", err)
+	}
+}
+
+func TestPatternSyntaxErrors(t *testing.T) {
+	d := &Dictionary{Synsets: map[string][][]string{}}
+	for _, bad := range []string{"* attack", "attack *99", "attack $X", "attack ~nosuch", "attack a||b"} {
+		if _, err := d.parse(pendingPattern{code: "180", kind: KindVerb, text: bad, origin: "test"}); err == nil {
+			t.Errorf("pattern %q: want an error", bad)
 		}
 	}
 }

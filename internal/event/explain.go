@@ -71,6 +71,9 @@ func (s *Stage) Explain(a *doc.Analysis) []Trace {
 			tr.Tokens = append(tr.Tokens, TokenTrace{Text: t.Text, Tag: t.Tag, Lemma: sen.w[i].lemma})
 		}
 		for _, m := range sen.mentions {
+			if m.ent == nil || m.m == nil {
+				continue
+			}
 			tr.Actors = append(tr.Actors, ActorTrace{Text: m.m.Text, Entity: m.ent.ID, Code: doc.Val(m.ent.Code), Country: doc.Val(m.ent.Country), Actor: m.actor})
 		}
 		c.codeSentence(si) // fills the trace

@@ -37,6 +37,10 @@ type Filter struct {
 	// events; by default only asserted ones are exported. The GDELT formats
 	// always export asserted clusters only.
 	AllModalities bool
+	// Unidentified includes clusters of which neither actor has a code or
+	// a country (an action without a who or a whom); by default they are
+	// left out. The GDELT formats always leave them out.
+	Unidentified bool
 }
 
 // Actor is one side of a cluster.
@@ -122,6 +126,9 @@ func (f Filter) where(forceAsserted bool) (string, []any, error) {
 	if forceAsserted || !f.AllModalities {
 		conds = append(conds, "c.modality = 'asserted'")
 	}
+	if forceAsserted || !f.Unidentified {
+		conds = append(conds, "COALESCE(c.src_code, c.src_country, c.tgt_code, c.tgt_country) IS NOT NULL")
+	}
 	if len(conds) == 0 {
 		return "", nil, nil
 	}
@@ -163,6 +170,7 @@ func Clusters(ctx context.Context, db *sql.DB, f Filter, forceAsserted bool, fn 
 			&c.AvgTone, &c.IsRoot, &c.FirstReport, &c.FirstDocID, &c.SourceURL, &c.Sentence); err != nil {
 			return err
 		}
+		c.Sentence = strings.Join(strings.Fields(c.Sentence), " ")
 		if Geocode != nil && (c.Location != "" || c.LocCountry != "") {
 			if lat, lon, ok := Geocode(c.Location, c.LocCountry); ok {
 				c.Lat, c.Lon = &lat, &lon

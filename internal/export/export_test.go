@@ -177,6 +177,27 @@ func TestGDELTRoundTrip(t *testing.T) {
 	}
 }
 
+func TestActorColumns(t *testing.T) {
+	cases := []struct {
+		a    Actor
+		want string // code, country, known group, type1, type2
+	}{
+		{Actor{Code: "USAGOVMIL", Country: "USA"}, "USAGOVMIL USA  GOV MIL"},
+		{Actor{Country: "RUS"}, "RUS RUS   "},
+		{Actor{Code: "---BUS"}, "BUS   BUS "},
+		{Actor{Code: "IGOUNO"}, "IGOUNO  UNO IGO "},
+		{Actor{Code: "IGOUNOKID"}, "IGOUNOKID  UNO IGO KID"},
+		{Actor{Code: "HAMAS"}, "HAMAS  HAMAS  "},
+		{Actor{}, "    "},
+	}
+	for _, c := range cases {
+		cols := actorCols(c.a)
+		if got := strings.Join([]string{cols[0], cols[2], cols[3], cols[7], cols[8]}, " "); got != c.want {
+			t.Errorf("actorCols(%+v) = %q, want %q", c.a, got, c.want)
+		}
+	}
+}
+
 func TestGDELTMentions(t *testing.T) {
 	db := fixture(t)
 	var buf bytes.Buffer

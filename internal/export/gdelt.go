@@ -80,24 +80,34 @@ func fractionDate(t time.Time) string {
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// actorCols fills the ten actor columns of one side. A code that starts
-// with the actor's country carries up to three type codes after it (USAGOV
-// -> GOV); an actor without a country is a known group (IGO/NGO) whose code
-// is its group code.
+// actorCols fills the ten actor columns of one side. attache actor codes
+// are CAMEO codes: a country (RUS) or "---" for an unknown one, followed by
+// three-letter role codes (RUSGOV, ---BUS); international actors start
+// with IGO, NGO, IMG or MNC followed by the group (IGOUNO). GDELT writes
+// the code without "---", the roles as type codes and the group as known
+// group code.
 func actorCols(a Actor) []string {
 	cols := make([]string, 10)
 	code := a.Code
 	if code == "" {
 		code = a.Country
 	}
+	code = strings.TrimPrefix(code, "---")
 	cols[0] = code
 	cols[1] = strings.ToUpper(a.Name)
 	cols[2] = a.Country
-	if a.Country == "" {
-		cols[3] = a.Code
-		return cols
+	rest := code
+	switch {
+	case a.Country != "" && strings.HasPrefix(code, a.Country):
+		rest = code[len(a.Country):]
+	case len(code) >= 6 && (strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") || strings.HasPrefix(code, "IMG") || strings.HasPrefix(code, "MNC")):
+		cols[3] = code[3:6]
+		rest = code[:3] + code[6:]
+	case a.Country == "" && len(a.Code) > 0 && !strings.HasPrefix(a.Code, "---"):
+		// A group code of its own (e.g. a rebel group).
+		cols[3] = code
+		rest = ""
 	}
-	rest := strings.TrimPrefix(a.Code, a.Country)
 	for i := 0; i < 3 && len(rest) >= 3; i++ {
 		cols[7+i], rest = rest[:3], rest[3:]
 	}

@@ -2,12 +2,14 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/attache-project/attache/internal/doc"
+	htmldate "github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -42,20 +44,30 @@ func ExtractPage(raw []byte, contentType, pageURL string) (Page, error) {
 	}
 	declared := declaredLanguage(root)
 	opts := trafilatura.Options{
-		EnableFallback:  true,
 		ExcludeComments: true,
 		Deduplicate:     false,
-		// HtmlDateOptions left nil: the default mode of go-htmldate is
-		// extensive search, which is what finds dates in real pages.
+		// The publication date, not the last update: the anchor of
+		// relative dates in a story is the day it was first published.
+		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, URL: pageURL, SkipExtensiveSearch: skipExtensiveDateSearch},
 	}
 	if pageURL != "" {
 		if u, err := url.Parse(pageURL); err == nil {
 			opts.OriginalURL = u
 		}
 	}
+	// Trafilatura alone first; its fallback extractors (readability, DOM
+	// distiller) cost as much again, so they run only when it finds
+	// little text.
+	opts.EnableFallback = false
 	res, err := safeExtract(root, opts)
 	if err != nil {
 		return Page{}, err
+	}
+	if alwaysFallback || res == nil || len(res.ContentText) < fallbackBelow {
+		opts.EnableFallback = true
+		if alt, err := safeExtract(root, opts); err == nil && alt != nil && (res == nil || len(alt.ContentText) > len(res.ContentText)) {
+			res = alt
+		}
 	}
 	p := Page{Charset: cs, URL: pageURL}
 	if res != nil {
@@ -64,7 +76,7 @@ func ExtractPage(raw []byte, contentType, pageURL string) (Page, error) {
 			p.Text = cleanParagraphs(res.ContentText)
 		}
 		m := res.Metadata
-		p.Title = cleanInline(m.Title)
+		p.Title = pageTitle(root, m.Title)
 		p.Author = cleanInline(m.Author)
 		p.SiteName = cleanInline(m.Sitename)
 		p.Published = m.Date
@@ -75,9 +87,6 @@ func ExtractPage(raw []byte, contentType, pageURL string) (Page, error) {
 	}
 	if declared != "" {
 		p.Language = declared
-	}
-	if p.Title == "" {
-		p.Title = cleanInline(titleOf(root))
 	}
 	return p, nil
 }
@@ -262,7 +271,7 @@ func nodeText(n *html.Node) string {
 				endPara()
 				return
 			}
-			block := blockAtoms[n.DataAtom] || name == "head" || name == "list" || name == "item" || name == "quote" || name == "row" || name == "cell" && false
+			block := blockAtoms[n.DataAtom] || name == "head" || name == "list" || name == "item" || name == "quote" || name == "row"
 			if block {
 				endPara()
 			}
@@ -319,4 +328,19 @@ func HTMLToText(fragment string) string {
 		wrap.AppendChild(n)
 	}
 	return nodeText(wrap)
+}
+
+// FetchPage fetches a web page and extracts its article as a document
+// named name.
+func FetchPage(ctx context.Context, f *Fetcher, name, pageURL string) (doc.Document, error) {
+	resp, err := f.Get(ctx, pageURL)
+	if err != nil {
+		return doc.Document{Name: name}, fmt.Errorf("%s: %v", pageURL, err)
+	}
+	d, err := htmlDocument(name, resp.Body, resp.ContentType, resp.URL)
+	if err != nil {
+		return d, err
+	}
+	d.Language = resolveLanguage(d.Language, d.Text)
+	return d, nil
 }

@@ -1,6 +1,9 @@
-// Package ingest reads news documents from files, directories and stdin:
-// plain text files (one document each, with an optional "date YYYY-MM-DD"
-// header) and JSON Lines files (one document per line).
+// Package ingest reads news documents from files, directories, URLs and
+// stdin: plain text files (one document each, with an optional "date
+// YYYY-MM-DD" header), JSON Lines files (one document per line), web pages
+// (main text extracted without boilerplate), RSS/Atom/JSON feeds (one
+// document per item) and WARC crawl archives (one document per HTML
+// response).
 //
 // Reading never stops on a bad document: each problem (empty or binary
 // file, malformed JSON line, missing text, document over the size limit,
@@ -37,6 +40,15 @@ const (
 	InputSniff = ""      // decide from the content: a first non-space '{' means JSON Lines
 	InputJSONL = "jsonl" // one JSON object per line
 	InputText  = "text"  // the whole input is one text document
+	InputHTML  = "html"  // a web page
+	InputFeed  = "feed"  // an RSS, Atom or JSON feed
+	InputWARC  = "warc"  // a WARC archive (plain or gzipped)
+	// inputMaybeFeed is a .xml or .json file: a feed if it looks like
+	// one, else (.json) JSON Lines or (.xml) not a document.
+	inputMaybeFeed = "feed?"
+	// inputFeedInDir is a .xml or .json file met while walking a
+	// directory: read if it is a feed, else passed over in silence.
+	inputFeedInDir = "feed-in-dir"
 )
 
 // Options configures Read.
@@ -53,6 +65,14 @@ type Options struct {
 	// MaxBytes limits the size of one document; 0 means DefaultMaxBytes,
 	// negative means no limit.
 	MaxBytes int
+	// Follow fetches the page each feed item links to and takes the
+	// article from it (the feed's text stays when the page gives none).
+	Follow bool
+	// Fetcher fetches URLs (inputs and followed links); nil means a
+	// Fetcher with its defaults and UserAgent.
+	Fetcher *Fetcher
+	// UserAgent is sent when fetching (DefaultUserAgent when empty).
+	UserAgent string
 }
 
 // Item is one document read, or the problem that kept it from being read.
@@ -63,7 +83,16 @@ type Item struct {
 	// Err is a problem with this document only; the caller reports it and
 	// goes on.
 	Err error
+	// Warning, when set on an item without a document (Doc.Text empty
+	// and Err nil), is a notice about an input as a whole: records of an
+	// archive skipped, an archive read only in part, a file that is not a
+	// feed. The caller reports and counts it; it is not a document.
+	Warning string
 }
+
+// IsNotice reports whether the item is a warning about an input rather
+// than a document.
+func (it Item) IsNotice() bool { return it.Warning != "" && it.Err == nil && it.Doc.Text == "" }
 
 // ErrUsage marks errors in the options themselves (bad --published or
 // --input): the command line is wrong, not a document.
@@ -121,9 +150,9 @@ func (o Options) PublishedOverride() string {
 // Validate checks the options; the error wraps ErrUsage.
 func (o Options) Validate() error {
 	switch o.Input {
-	case InputSniff, InputJSONL, InputText:
+	case InputSniff, InputJSONL, InputText, InputHTML, InputFeed, InputWARC:
 	default:
-		return fmt.Errorf("%w: invalid --input %q: want jsonl or text", ErrUsage, o.Input)
+		return fmt.Errorf("%w: invalid --input %q: want jsonl, text, html, feed or warc", ErrUsage, o.Input)
 	}
 	return ValidatePublished(o.Published)
 }
@@ -139,9 +168,11 @@ func (o Options) maxBytes() int {
 }
 
 // Read streams documents from paths in a deterministic order, calling fn
-// for each item. A path is "-" (stdin), a file or a directory (walked
-// recursively in lexical order, taking files ending in .txt, .text,
-// .jsonl or .ndjson and skipping hidden entries). Paths are read in the
+// for each item. A path is "-" (stdin), an http(s) URL (a web page or a
+// feed, by content type), a file or a directory (walked recursively in
+// lexical order, taking files ending in .txt, .text, .jsonl, .ndjson,
+// .html, .htm, .rss, .atom, .warc, .warc.gz, and .xml/.json files that are
+// feeds, and skipping hidden entries). Paths are read in the
 // order given. Read stops only if fn returns an error, ctx is cancelled or
 // the options are invalid (an error wrapping ErrUsage).
 func Read(ctx context.Context, paths []string, stdin io.Reader, opts Options, fn func(Item) error) error {
@@ -154,9 +185,12 @@ func Read(ctx context.Context, paths []string, stdin io.Reader, opts Options, fn
 			return err
 		}
 		var err error
-		if p == "-" {
+		switch {
+		case p == "-":
 			err = r.readStream("stdin", stdin, opts.Input)
-		} else {
+		case isURL(p):
+			err = r.readURL(p)
+		default:
 			err = r.readPath(p)
 		}
 		if err != nil {
@@ -178,6 +212,9 @@ func (r *reader) emit(it Item) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
+	if it.Err == nil && it.Doc.Text != "" {
+		it.Doc.Language = resolveLanguage(normLang(it.Doc.Language), it.Doc.Text)
+	}
 	if it.Err == nil {
 		if p := r.opts.PublishedOverride(); p != "" {
 			it.Doc.Published = p
@@ -194,13 +231,27 @@ func (r *reader) fail(name string, format string, args ...any) error {
 	return r.emit(Item{Doc: doc.Document{Name: name}, Err: fmt.Errorf("%s: %s", name, fmt.Sprintf(format, args...))})
 }
 
+// warn hands the caller a notice about the input called name.
+func (r *reader) warn(name, msg string) error {
+	return r.fn(Item{Doc: doc.Document{Name: name}, Warning: msg})
+}
+
 // Format of a file by its extension: "" when the extension is unknown.
 func formatOf(path string) string {
+	if isWARCName(path) {
+		return InputWARC
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".text":
 		return InputText
 	case ".jsonl", ".ndjson":
 		return InputJSONL
+	case ".html", ".htm", ".xhtml":
+		return InputHTML
+	case ".rss", ".atom":
+		return InputFeed
+	case ".xml", ".json":
+		return inputMaybeFeed
 	}
 	return ""
 }
@@ -251,7 +302,11 @@ func (r *reader) readPath(p string) error {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		if err := r.readFile(f, formatOf(f)); err != nil {
+		format := formatOf(f)
+		if format == inputMaybeFeed {
+			format = inputFeedInDir
+		}
+		if err := r.readFile(f, format); err != nil {
 			return err
 		}
 	}
@@ -269,6 +324,9 @@ func pathError(err error) string {
 }
 
 func (r *reader) readFile(path, format string) error {
+	if format == InputWARC {
+		return r.readWARC(path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return r.fail(path, "cannot read: %s", pathError(err))
@@ -283,22 +341,53 @@ func (r *reader) readStream(name string, in io.Reader, format string) error {
 	if format == InputSniff {
 		format = sniff(br)
 	}
-	if format == InputJSONL {
+	switch format {
+	case InputJSONL:
 		return r.readJSONL(name, br)
+	case InputHTML, InputFeed, inputMaybeFeed, inputFeedInDir:
+		return r.readWeb(name, br, format, "", "")
+	case InputWARC:
+		var st WARCStats
+		if err := ReadWARC(name, br, r.opts.maxBytes(), &st, r.emit); err != nil {
+			return err
+		}
+		return r.warcNotices(name, st)
 	}
 	return r.readText(name, br)
 }
 
-// sniff peeks at the first non-space byte (after a byte order mark):
-// '{' means JSON Lines, anything else text.
+// sniff peeks at the start of the input (after a byte order mark): a
+// WARC header means a WARC archive, an RSS/Atom/JSON feed root a feed, an
+// HTML doctype or root element a web page, a first '{' JSON Lines, and
+// anything else text.
 func sniff(br *bufio.Reader) string {
 	b, _ := br.Peek(4096) // a short read just means a short input
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	b = bytes.TrimLeft(b, " \t\r\n")
+	if bytes.HasPrefix(b, []byte("WARC/")) || bytes.HasPrefix(b, []byte{0x1f, 0x8b}) {
+		return InputWARC
+	}
+	if len(b) > 0 && (b[0] == '<' || b[0] == '{') && IsFeed(b) {
+		return InputFeed
+	}
 	if len(b) > 0 && b[0] == '{' {
 		return InputJSONL
 	}
+	if looksLikeHTML(b) {
+		return InputHTML
+	}
 	return InputText
+}
+
+// looksLikeHTML reports whether content starts like an HTML document.
+func looksLikeHTML(b []byte) bool {
+	head := bytes.ToLower(b[:min(len(b), 512)])
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<!--"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return p != "<!--" || bytes.Contains(bytes.ToLower(b), []byte("<html"))
+		}
+	}
+	return false
 }
 
 // headerRe is the header of the seed files: " date 2021-03-18 WASHINGTON...".
@@ -337,6 +426,8 @@ func textDocument(name string, b []byte) (doc.Document, error) {
 	if warn != "" {
 		d.Warnings = append(d.Warnings, warn)
 	}
+	text, warns := repairPlain(text)
+	d.Warnings = append(d.Warnings, warns...)
 	if m := headerRe.FindStringSubmatchIndex(text); m != nil {
 		date := text[m[2]:m[3]]
 		if _, err := time.Parse(doc.DateLayout, date); err != nil {
@@ -522,6 +613,8 @@ func jsonDocument(name string, line []byte, limit int) (doc.Document, error) {
 		return d, fmt.Errorf("%s: %v", name, err)
 	}
 	d.ID = id
+	body, warns := repairPlain(body)
+	d.Warnings = append(d.Warnings, warns...)
 	d.Text = body
 	if rec.Published != nil {
 		d.Published = strings.TrimSpace(*rec.Published)

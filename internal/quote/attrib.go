@@ -28,14 +28,15 @@ func (r tokRange) empty() bool { return r.b <= r.a }
 
 // found is one quote before it is written to the analysis.
 type found struct {
-	s, e     int // content byte span
-	kind     string
-	cue      *cueHit
-	spk      tokRange // speaker tokens (empty: none)
-	spkFrom  *found   // speaker inherited from another quote
-	dir      int      // index into proc.dirs for direct quotes, else -1
-	sent     int      // sentence of the cue (or of the quote)
-	tail     bool     // the cue closes the sentence: "CLAUSE, X said."
+	s, e    int // content byte span
+	kind    string
+	cue     *cueHit
+	spk     tokRange // speaker tokens (empty: none)
+	spkFrom *found   // speaker inherited from another quote
+	dir     int      // index into proc.dirs for direct quotes, else -1
+	sent    int      // sentence of the cue (or of the quote)
+	tail    bool     // the cue closes the sentence: "CLAUSE, X said."
+	aside   bool     // "as X said": the rest of the sentence is the narrator's
 }
 
 // proc holds the state of one Process call.
@@ -92,9 +93,6 @@ func lowerASCII(s string) string {
 	}
 	return s
 }
-
-// lowerCueWord maps curly apostrophes so that forms match.
-func (p *proc) word(i int) string { return p.low[i] }
 
 // matchCues finds the cues of sentence si outside quotes.
 func (p *proc) matchCues(si int) {
@@ -183,14 +181,6 @@ func (p *proc) cueOK(i int, e *CueEntry, first int) bool {
 	return i+1 >= last || p.low[i+1] == "." || p.low[i+1] == "," || p.low[i+1] == "that" || p.low[i+1] == ":"
 }
 
-func isBe(w string) bool {
-	switch w {
-	case "is", "was", "were", "are", "be", "been", "being", "'s":
-		return true
-	}
-	return false
-}
-
 // skipAdverb are adverbs between an auxiliary and a participle.
 var skipAdverb = map[string]bool{"also": true, "already": true, "repeatedly": true, "previously": true, "long": true, "since": true, "not": true, "n't": true, "never": true, "publicly": true}
 
@@ -205,6 +195,9 @@ var skipLeft = map[string]bool{
 	"n't": true, "never": true, "already": true, "too": true, "just": true, "even": true,
 	"allegedly": true, "separately": true, "subsequently": true, "similarly": true,
 }
+
+// quantifiers that stand alone as speakers.
+var quantifiers = map[string]bool{"many": true, "some": true, "most": true, "others": true, "several": true, "few": true, "both": true, "all": true, "each": true, "one": true, "another": true}
 
 // joiners are prepositions that may join parts of a speaker noun phrase
 // ("Ambassador to the United States", "embassy in Washington").
@@ -259,7 +252,12 @@ func (p *proc) collectLeft(j, lo int) tokRange {
 				break // "every time he thinks": the pronoun stands alone
 			}
 			continue
-		case (joiners[w] || w == "and") && j-1 >= lo && isNounTag(p.toks[j-1].Tag) && j+1 < end:
+		case joiners[w] && j-1 >= lo && isNounTag(p.toks[j-1].Tag) && j+1 < end:
+			j--
+			continue
+		case w == "and" && j-1 >= lo && strings.HasPrefix(p.toks[j-1].Tag, "NNP") && j+1 < end:
+			// "Russia and China said"; but not "more refugees and Trump
+			// says", where the phrase before "and" ends another clause.
 			j--
 			continue
 		}
@@ -319,6 +317,10 @@ func (p *proc) trimNP(r tokRange) tokRange {
 		if isNounTag(p.toks[i].Tag) {
 			return r
 		}
+	}
+	// Quantifiers stand for people: "many said", "some say", "others".
+	if r.b-r.a == 1 && quantifiers[p.low[r.a]] {
+		return r
 	}
 	// The tagger sometimes takes a lone noun after a determiner for an
 	// adjective ("the embassy/JJ").
@@ -417,7 +419,7 @@ func (p *proc) contentAfter(h *cueHit, hi int) int {
 		if w == "that" {
 			return j + 1
 		}
-		if p.inQ[j] >= 0 || p.isVerbTok(j) || w == ":" {
+		if p.inQ[j] >= 0 && p.dkind[p.inQ[j]] != 2 || p.isVerbTok(j) || w == ":" {
 			break
 		}
 		if p.toks[j].Tag == "," && j+1 < hi && (p.isVerbTok(j+1) || p.low[j+1] == "that") {
@@ -468,6 +470,9 @@ func (p *proc) lastContent(lo, hi int) int {
 func (p *proc) onlyTail(i, hi int) bool {
 	for j := i; j < hi; j++ {
 		w := p.low[j]
+		if w == "," {
+			return true // "..., said Egge, director of ..., whose ...": apposition
+		}
 		if w == "that" || p.inQ[j] >= 0 && p.toks[j].Tag != "''" {
 			return false
 		}
@@ -513,6 +518,12 @@ func (p *proc) attributeDirect() {
 			// A short fragment inside a clause: part of that clause.
 			p.dkind[di] = 2
 			continue
+		}
+		if f.cue == nil && standalone {
+			// `In a speech, he said:` closing the sentence before the quote.
+			if h, spk := p.colonCue(d, sO); h != nil {
+				f.cue, f.spk, f.sent = h, spk, h.sent
+			}
 		}
 		para := p.a.Sentences[sO].Paragraph
 		if f.cue == nil {
@@ -563,6 +574,31 @@ func (p *proc) standalone(d *direct, sO int) bool {
 		}
 	}
 	return false
+}
+
+// colonCue finds a cue that ends the sentence before the quote with a
+// colon (`he said:`), when nothing but white space lies between.
+func (p *proc) colonCue(d *direct, sO int) (*cueHit, tokRange) {
+	if p.tokenBefore(d.open, p.a.Sentences[sO].Tokens[0]) >= 0 || sO == 0 {
+		return nil, tokRange{}
+	}
+	r := p.a.Sentences[sO-1].Tokens
+	if r[1]-r[0] < 2 || p.low[r[1]-1] != ":" || strings.TrimSpace(p.text[p.a.Sentences[sO-1].Span.End():d.open]) != "" {
+		return nil, tokRange{}
+	}
+	cs := p.cuesOf(r)
+	if len(cs) == 0 {
+		return nil, tokRange{}
+	}
+	h := &cs[len(cs)-1]
+	if h.used || h.e.Class != ClassSpeech || !p.onlyTail(h.t1, r[1]-1) {
+		return nil, tokRange{}
+	}
+	spk := p.speakerOf(h, r[0])
+	if spk.empty() {
+		return nil, tokRange{}
+	}
+	return h, spk
 }
 
 // afterSpeechCue reports whether the direct quote d follows a cue of
@@ -633,7 +669,9 @@ func (p *proc) trailingCue(d *direct, sC int) (*cueHit, tokRange) {
 			return nil, tokRange{}
 		}
 		first := p.text[ns.Span.Start()]
-		if first < 'a' || first > 'z' {
+		if (first < 'a' || first > 'z') && ns.Tokens[1]-ns.Tokens[0] > 10 {
+			// A capitalised short sentence may still be the attribution
+			// the splitter cut off: `...?” Trump said.`
 			return nil, tokRange{}
 		}
 		i, hi = ns.Tokens[0], ns.Tokens[1]
@@ -730,6 +768,9 @@ func (p *proc) findIndirect() {
 		}
 		if f := p.indirect(h); f != nil {
 			cands = append(cands, f)
+			if g := p.splitSecond(f); g != nil {
+				cands = append(cands, g)
+			}
 		}
 	}
 	// Univocal: a cue inside another attribution's content belongs to that
@@ -806,6 +847,30 @@ func (p *proc) trimEnd(s, e int) int {
 	return e
 }
 
+// splitSecond returns the second part of a statement that its cue splits
+// ("The question, she said, is not so simple."): f holds the part before
+// the speaker; the part after the cue's closing comma is a quote of its
+// own with the same cue and speaker. It returns nil when there is none.
+func (p *proc) splitSecond(f *found) *found {
+	if !f.tail || f.aside || f.cue.e.Pos != "verb" {
+		return nil
+	}
+	r := p.a.Sentences[f.sent].Tokens
+	end := p.lastContent(r[0], r[1])
+	j := max(f.cue.t1, f.spk.b)
+	for j < end && p.low[j] != "," {
+		if p.isVerbTok(j) || p.inQ[j] >= 0 {
+			return nil
+		}
+		j++
+	}
+	if j+1 >= end || !p.hasVerb(j+1, end) || p.toks[j+1].Tag == "VBG" {
+		return nil
+	}
+	g := &found{kind: "indirect", cue: f.cue, spk: f.spk, dir: -1, sent: f.sent, tail: true}
+	return p.setContent(g, j+1, end)
+}
+
 // indirect builds the indirect quote of cue h, or nil.
 func (p *proc) indirect(h *cueHit) *found {
 	r := p.a.Sentences[h.sent].Tokens
@@ -863,7 +928,7 @@ func (p *proc) indirect(h *cueHit) *found {
 			}
 			return nil
 		}
-		if !spk.empty() && spk.a > lo && (p.low[spk.a-1] == "," || p.toks[spk.a-1].Tag == "''") && p.hasVerb(lo, spk.a-1) && !p.participleOpener(lo) {
+		if !spk.empty() && spk.a > lo && (p.low[spk.a-1] == "," || p.toks[spk.a-1].Tag == "''") && (p.hasVerb(lo, spk.a-1) || spk.a-1-lo >= 5) && !p.participleOpener(lo) {
 			f.spk, f.tail = spk, true
 			return p.setContent(f, lo, spk.a-1)
 		}
@@ -872,9 +937,29 @@ func (p *proc) indirect(h *cueHit) *found {
 		return nil
 	}
 	f.spk = spk
+	// "As X reported, CLAUSE." / "CLAUSE, as X said (on Monday), ...".
+	if spk.a > lo && p.low[spk.a-1] == "as" {
+		as := spk.a - 1
+		j := h.t1
+		for j < end && p.low[j] != "," && !p.isVerbTok(j) && p.inQ[j] < 0 {
+			j++
+		}
+		if as > lo && p.low[as-1] == "," || as > lo && isQuoteTok(p.low[as-1]) {
+			f.tail, f.aside = true, true
+			return p.setContent(f, lo, as-1)
+		}
+		if j < end && p.low[j] == "," && (as == lo || p.toks[lo].Tag == "CC" || p.low[lo+1] == ",") {
+			f.tail, f.aside = true, true
+			return p.setContent(f, j+1, end)
+		}
+		return nil
+	}
 	k := p.contentAfter(h, end)
 	if k >= end || (p.low[k-1] != "that" && !p.clauseStart(k, end)) {
 		return nil
+	}
+	if h.e.Clause && !(k > h.t1 && (p.low[k-1] == "that" || p.low[k-1] == ":" || p.low[k-1] == ",") || p.inQ[k] >= 0 || isQuoteTok(p.low[k])) {
+		return nil // "continued a fierce contest"
 	}
 	end = p.clauseEnd(h, k, end)
 	return p.setContent(f, k, end)
@@ -910,7 +995,24 @@ func (p *proc) subject(lo, hi int) tokRange {
 // not what was said.
 func (p *proc) participleOpener(lo int) bool {
 	t := p.toks[lo].Tag
-	return t == "VBN" || t == "VBG"
+	switch {
+	case t == "VBN", p.low[lo] == "asked" || p.low[lo] == "pressed" || p.low[lo] == "questioned":
+		return true // "Asked if he was bullied, he said no."
+	case t != "VBG":
+		return false
+	}
+	// "Finding what is under the surface is not simple, he said" opens
+	// with a gerund subject: its finite verb comes before any comma.
+	hi := p.a.Sentences[p.toks[lo].Sent].Tokens[1]
+	for j := lo + 1; j < hi; j++ {
+		if p.low[j] == "," {
+			return true
+		}
+		if t := p.toks[j].Tag; t == "VBZ" || t == "VBD" || t == "VBP" || t == "MD" {
+			return false
+		}
+	}
+	return true
 }
 
 // subordinators open a clause that the sentence's main clause follows.
@@ -938,8 +1040,21 @@ func (p *proc) clauseEnd(h *cueHit, k, end int) int {
 			continue
 		}
 		c := o.t0
-		if p.toks[c].Tag == "VBG" && p.low[c-1] == "," {
-			return c - 1 // "rejected the result, saying ..."
+		pc := c - 1
+		for pc > k && isQuoteTok(p.low[pc]) {
+			pc--
+		}
+		if p.toks[c].Tag == "VBG" && p.low[pc] == "," {
+			return pc // "rejected the result, saying ..."
+		}
+		for m := c - 1; m > k && m >= c-6; m-- {
+			if w := p.low[m]; w == "and" || w == "but" {
+				// "... program and Trump says ...": a second speaker.
+				if np := p.collectRight(m+1, c); !np.empty() && np.a == m+1 && np.b == c {
+					return m
+				}
+				break
+			}
 		}
 		j := c - 1
 		for j > k && (skipLeft[p.low[j]] || p.toks[j].Tag == "RB" || p.toks[j].Tag == "MD") {
@@ -972,13 +1087,17 @@ func (p *proc) clauseEnd(h *cueHit, k, end int) int {
 	for opener < h.t0 && p.toks[opener].Tag == "CC" {
 		opener++
 	}
-	if subordinators[p.low[opener]] {
+	if subordinators[p.low[opener]] && opener < h.t0 {
 		for c := k + 1; c+1 < end; c++ {
-			if p.low[c] == "," {
-				if np := p.collectRight(c+1, end); !np.empty() && np.b < end && p.isVerbTok(np.b) {
-					return c
-				}
+			if p.low[c] == "," && p.hasVerb(c+1, end) {
+				return c
 			}
+		}
+	}
+	// "..., but for Republicans it is a smoking gun": the narrator goes on.
+	for c := k + 1; c+1 < end; c++ {
+		if p.low[c] == ";" || p.low[c] == "," && (p.low[c+1] == "but" || p.low[c+1] == "while" || p.low[c+1] == "whereas") && p.hasVerb(c+2, end) {
+			return c
 		}
 	}
 	return end
@@ -1012,7 +1131,9 @@ func (p *proc) clauseStart(k, end int) bool {
 		switch p.low[k] {
 		case "whether", "if", "because", "although", "while":
 		default:
-			return false
+			// "said about half of the deficit reflected ...", "said in
+			// 2015 the deficit grew": a clause follows the phrase.
+			return p.hasVerb(k+1, end) && !p.isVerbTok(k+1)
 		}
 	}
 	return true

@@ -16,10 +16,6 @@ var pronouns = map[string]string{
 // emit writes the found quotes to the analysis in text order.
 func (p *proc) emit() {
 	sort.SliceStable(p.out, func(i, j int) bool { return p.out[i].s < p.out[j].s })
-	type resolved struct {
-		sp     *doc.Speaker
-		entity *string
-	}
 	res := make(map[*found]*doc.Speaker, len(p.out))
 	var last *doc.Speaker // the most recent resolved speaker, for pronouns
 	for _, f := range p.out {
@@ -127,7 +123,7 @@ func (p *proc) medium(f *found) (*string, *string) {
 			if (medium != "" || m.Medium == "") && (occasion != "" || m.Occasion == "") {
 				continue
 			}
-			if m.key != "" && !strings.Contains(low, m.key) {
+			if m.caseKeys && !containsAny(seg, m.keys) || !m.caseKeys && !containsAny(low, m.keys) {
 				continue
 			}
 			loc := m.re.FindStringSubmatchIndex(seg)
@@ -208,4 +204,17 @@ func dayValue(v string) string {
 		}
 	}
 	return v[:10]
+}
+
+// containsAny reports whether s contains one of keys, or keys is empty.
+func containsAny(s string, keys []string) bool {
+	if len(keys) == 0 {
+		return true
+	}
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -32,6 +32,9 @@ type CueEntry struct {
 	Class   string   `yaml:"class"`
 	Pos     string   `yaml:"pos"`
 	Object  bool     `yaml:"object"`
+	// Clause marks verbs that are cues only before "that", a colon, a
+	// comma or quoted words, or after what was said.
+	Clause bool `yaml:"clause"`
 }
 
 // MediumEntry is one entry of the medium and occasion lexicon
@@ -41,9 +44,12 @@ type MediumEntry struct {
 	Medium   string `yaml:"medium"`
 	Occasion string `yaml:"occasion"`
 	re       *regexp.Regexp
-	// key is a lower-case string that every match contains, found in the
-	// pattern; a text without it is not searched (most are not).
-	key string
+	// keys are lower-case strings one of which every match contains,
+	// found in the pattern; a text without any is not searched (most are
+	// not). Empty: always searched.
+	keys []string
+	// caseKeys: the pattern is case-sensitive and so are its keys.
+	caseKeys bool
 }
 
 type cueFile struct {
@@ -190,7 +196,8 @@ func buildLexicon(cues []CueEntry, media []MediumEntry) (*Lexicon, error) {
 			return nil, fmt.Errorf("medium pattern %q has neither medium nor occasion", m.Pattern)
 		}
 		m.re = re
-		m.key = requiredLiteral(m.Pattern)
+		m.caseKeys = strings.HasPrefix(m.Pattern, "(?-i)")
+		m.keys = requiredLiterals(m.Pattern)
 		l.media = append(l.media, m)
 	}
 	return l, nil
@@ -230,31 +237,65 @@ func inflect(lemma string) []string {
 	return out
 }
 
-// requiredLiteral returns the longest literal (lower case) that every
-// match of the pattern contains, or "" when it finds none.
-func requiredLiteral(pattern string) string {
+// requiredLiterals returns lower-case strings one of which every match
+// of the pattern contains, or nil when it finds none.
+func requiredLiterals(pattern string) []string {
+	cs := strings.HasPrefix(pattern, "(?-i)")
 	re, err := syntax.Parse(strings.TrimPrefix(pattern, "(?-i)"), syntax.Perl)
 	if err != nil {
-		return ""
+		return nil
 	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	best := ""
-	var lits []*syntax.Regexp
+	return literalKeys(re.Simplify(), cs)
+}
+
+// literalKeys returns a set of literals one of which every match of re
+// contains: the best set of a concatenation's parts, the union over the
+// branches of an alternation.
+func literalKeys(re *syntax.Regexp, caseSensitive bool) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
-		lits = []*syntax.Regexp{re}
+		if len(re.Rune) < 2 {
+			return nil
+		}
+		if caseSensitive {
+			return []string{string(re.Rune)}
+		}
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture:
+		return literalKeys(re.Sub[0], caseSensitive)
 	case syntax.OpConcat:
-		lits = re.Sub
-	}
-	for _, sub := range lits {
-		if sub.Op == syntax.OpLiteral {
-			if l := strings.ToLower(string(sub.Rune)); len(l) > len(best) {
-				best = l
+		// The later parts of a pattern are the rarer words ("on" +
+		// "television"): on equal length the later set wins.
+		var best []string
+		bestScore := 0
+		for _, sub := range re.Sub {
+			ks := literalKeys(sub, caseSensitive)
+			if len(ks) == 0 {
+				continue
+			}
+			score := 1 << 10
+			for _, k := range ks {
+				l := len(strings.TrimSpace(k))
+				if k != strings.ToLower(k) {
+					l += 3 // capitals make a key rare
+				}
+				score = min(score, l)
+			}
+			if score >= bestScore {
+				best, bestScore = ks, score
 			}
 		}
+		return best
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			ks := literalKeys(sub, caseSensitive)
+			if len(ks) == 0 {
+				return nil
+			}
+			out = append(out, ks...)
+		}
+		return out
 	}
-	return best
+	return nil
 }

@@ -284,3 +284,45 @@ func BenchmarkQuote(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// BenchmarkQuotePolNeAR measures the quote stage on real news text (the
+// PolNeAR dev articles, skipped when ../shared is absent).
+func BenchmarkQuotePolNeAR(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/data/polnear/dev/text/*.txt")
+	if len(files) == 0 {
+		b.Skip("PolNeAR not available")
+	}
+	tx, err := text.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*doc.Analysis
+	words, size := 0, 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := doc.New(doc.Document{Text: string(raw)})
+		if err := tx.Process(context.Background(), a); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, a)
+		words += len(strings.Fields(a.Text))
+		size += len(a.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range docs {
+			if err := st.Process(context.Background(), a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

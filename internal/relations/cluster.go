@@ -16,12 +16,12 @@ type clusterer struct {
 	dyads   map[dyadDay]bool
 	dup     map[int64]sql.NullInt64
 
-	qKnown, qAny, insCluster, insMention, updSrc, updTgt, updCode, updLoc, link *sql.Stmt
-	mentions, delDyad, insDyad, updStats                                        *sql.Stmt
+	qKnown, qSrc, qTgt, insCluster, insMention, updSrc, updTgt, updCode, updLoc, link *sql.Stmt
+	mentions, delDyad, insDyad, updStats                                              *sql.Stmt
 }
 
 const candCols = `SELECT id, date, src_key, tgt_key, COALESCE(src_code,''), COALESCE(tgt_code,''), cameo, modality,
-	COALESCE(location,''), COALESCE(loc_country,'') FROM rel_clusters `
+	COALESCE(location,''), COALESCE(loc_country,''), sig FROM rel_clusters `
 
 func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, error) {
 	c := &clusterer{tx: tx, opts: opts, touched: map[int64]bool{}, dyads: map[dyadDay]bool{}, dup: map[int64]sql.NullInt64{}}
@@ -34,11 +34,15 @@ func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, er
 		st, err = tx.PrepareContext(ctx, q)
 		return st
 	}
-	c.qKnown = prep(candCols + `WHERE root = ? AND src_key IN (?, '') AND tgt_key IN (?, '') AND date BETWEEN ? AND ? AND modality = ?`)
-	c.qAny = prep(candCols + `WHERE root = ? AND date BETWEEN ? AND ? AND modality = ?
-		AND (? = '' OR src_key IN (?, '')) AND (? = '' OR tgt_key IN (?, ''))`)
+	// A cluster can only take an event if one side is identified on both
+	// and equal (actorsMatch), so each query asks for that side by key;
+	// the other side may be equal or unidentified.
+	c.qKnown = prep(candCols + `WHERE root = ? AND src_key = ? AND tgt_key IN (?, '') AND date BETWEEN ? AND ? AND modality = ?
+		UNION ALL ` + candCols + `WHERE root = ? AND src_key = '' AND tgt_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
+	c.qSrc = prep(candCols + `WHERE root = ? AND src_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
+	c.qTgt = prep(candCols + `WHERE root = ? AND tgt_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
 	c.insCluster = prep(`INSERT INTO rel_clusters(date, src_key, tgt_key, src_code, src_country, src_name, tgt_code, tgt_country, tgt_name,
-		cameo, root, quad, goldstein, modality, location, loc_country) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		cameo, root, quad, goldstein, modality, location, loc_country, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	c.insMention = prep(`INSERT OR IGNORE INTO rel_mentions(event_seq, cluster_id, doc_seq, dup_of, reported, source, sentence, confidence)
 		VALUES(?,?,?,?,?,?,?,?)`)
 	c.updSrc = prep(`UPDATE rel_clusters SET src_key = ?, src_code = ?, src_country = ?, src_name = ? WHERE id = ?`)
@@ -62,7 +66,7 @@ func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, er
 }
 
 func (c *clusterer) close() {
-	for _, st := range []*sql.Stmt{c.qKnown, c.qAny, c.insCluster, c.insMention, c.updSrc, c.updTgt, c.updCode, c.updLoc, c.link,
+	for _, st := range []*sql.Stmt{c.qKnown, c.qSrc, c.qTgt, c.insCluster, c.insMention, c.updSrc, c.updTgt, c.updCode, c.updLoc, c.link,
 		c.mentions, c.delDyad, c.insDyad, c.updStats} {
 		if st != nil {
 			st.Close()
@@ -80,12 +84,18 @@ func (c *clusterer) candidates(ctx context.Context, e shape, modality string, lo
 		src, tgt = tgt, src
 	}
 	from, to := addDays(e.Date, lo), addDays(e.Date, hi)
+	root := rootOf(e.CAMEO)
 	var rows *sql.Rows
 	var err error
-	if src != "" && tgt != "" {
-		rows, err = c.qKnown.QueryContext(ctx, rootOf(e.CAMEO), src, tgt, from, to, modality)
-	} else {
-		rows, err = c.qAny.QueryContext(ctx, rootOf(e.CAMEO), from, to, modality, src, src, tgt, tgt)
+	switch {
+	case src != "" && tgt != "":
+		rows, err = c.qKnown.QueryContext(ctx, root, src, tgt, from, to, modality, root, tgt, from, to, modality)
+	case src != "":
+		rows, err = c.qSrc.QueryContext(ctx, root, src, from, to, modality)
+	case tgt != "":
+		rows, err = c.qTgt.QueryContext(ctx, root, tgt, from, to, modality)
+	default:
+		return nil, nil
 	}
 	if err != nil {
 		return nil, err
@@ -95,9 +105,11 @@ func (c *clusterer) candidates(ctx context.Context, e shape, modality string, lo
 	for rows.Next() {
 		var r clusterRec
 		s := &r.shape
-		if err := rows.Scan(&r.id, &s.Date, &s.Src.Key, &s.Tgt.Key, &s.Src.Code, &s.Tgt.Code, &s.CAMEO, &s.Modality, &s.Loc, &s.LocCountry); err != nil {
+		var sig string
+		if err := rows.Scan(&r.id, &s.Date, &s.Src.Key, &s.Tgt.Key, &s.Src.Code, &s.Tgt.Code, &s.CAMEO, &s.Modality, &s.Loc, &s.LocCountry, &sig); err != nil {
 			return nil, err
 		}
+		s.Sig = strings.Fields(sig)
 		s.Loc = strings.ToLower(strings.TrimSpace(s.Loc))
 		out = append(out, r)
 	}
@@ -169,7 +181,7 @@ func (c *clusterer) add(ctx context.Context, db *sql.DB, p *pending, st *UpdateS
 	} else {
 		res, err := c.insCluster.ExecContext(ctx, e.Date, e.Src.Key, e.Tgt.Key, nullable(e.Src.Code), nullable(p.srcCountry), nullable(p.srcName),
 			nullable(e.Tgt.Code), nullable(p.tgtCountry), nullable(p.tgtName), e.CAMEO, rootOf(e.CAMEO), p.quad, p.goldstein, e.Modality,
-			nullable(p.locName), nullable(e.LocCountry))
+			nullable(p.locName), nullable(e.LocCountry), strings.Join(e.Sig, " "))
 		if err != nil {
 			return err
 		}

@@ -1,8 +1,11 @@
 package relations
 
 import (
+	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // side is one actor of an event or cluster as the matcher sees it.
@@ -19,6 +22,9 @@ type shape struct {
 	Modality   string
 	Loc        string // lower-cased place name, may be ""
 	LocCountry string
+	// Sig is the content-word signature of the sentence (speech acts
+	// only; see signature).
+	Sig []string
 }
 
 // actorKey is the dyad key of an actor: its country, else its code (an
@@ -156,6 +162,9 @@ func sameHappening(c, e shape) (ok, swapped bool) {
 	if !ok || !locMatch(c, e) {
 		return false, false
 	}
+	if speech(c.CAMEO) && !sigMatch(c.Sig, e.Sig) {
+		return false, false
+	}
 	if swapped {
 		return actorsMatch(c.Src, c.Tgt, e.Tgt, e.Src), true
 	}
@@ -169,4 +178,83 @@ func moreSpecific(a, b string) bool {
 		return true
 	}
 	return len(b) > len(a) && strings.HasPrefix(b, a)
+}
+
+// speechRoots are the CAMEO roots of pure speech acts: statements (01),
+// appeals (02), intents (03), demands (10), disapproval (11), rejection
+// (12) and threats (13). Consultations (04: visits, meetings, calls),
+// diplomatic cooperation (05, e.g. signing an agreement) and
+// investigations (09) are verbal in CAMEO's quad classes but are acts that
+// agencies word differently.
+var speechRoots = map[string]bool{"01": true, "02": true, "03": true, "10": true, "11": true, "12": true, "13": true}
+
+// speech reports whether a CAMEO code is a speech act. Speech acts are many
+// and alike — every "said" is a 010 — so two reports are one statement
+// only if their sentences also share content (sigMatch).
+func speech(code string) bool { return speechRoots[rootOf(code)] }
+
+// sigStop are frequent words that say nothing about what a statement is
+// about.
+var sigStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`about above after again against also although among another because been before being below
+		between both call called calls could does doing down during each even every from further have having here however into itself
+		just last later least less made make many more most much must near next only other over said same says saying should since
+		some such than that their them then there these they this those though through today told under until upon very want week were
+		what when where whether which while will with within without would year years yesterday monday tuesday wednesday thursday
+		friday saturday sunday january february march april june july august september october november december official officials
+		spokesman spokeswoman statement statements reporters news according added asked going government minister ministry
+		president country countries`) {
+		sigStop[w] = true
+	}
+}
+
+// maxSig bounds a signature's length.
+const maxSig = 40
+
+// signature returns the sorted distinct content words of a sentence:
+// lower-cased words of at least four letters (or numbers of at least two
+// digits) that are not in sigStop.
+func signature(sentence string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && unicode.IsLetter(r))
+	}) {
+		digits := strings.Trim(f, "0123456789") == ""
+		if (digits && len(f) < 2) || (!digits && utf8.RuneCountInString(f) < 4) || sigStop[f] || seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	if len(out) > maxSig {
+		out = out[:maxSig]
+	}
+	return out
+}
+
+// sigMatch reports whether two signatures describe the same statement:
+// they share at least two words, and at least a quarter of the shorter.
+// A missing signature (no sentence) is a wildcard.
+func sigMatch(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return shared >= 2 && 4*shared >= min(len(a), len(b))
 }

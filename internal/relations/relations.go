@@ -218,11 +218,16 @@ func str(n sql.NullString) string {
 	return ""
 }
 
+// speechSQL selects the events whose sentence is needed: speech acts (see
+// speechRoots).
+const speechSQL = `e.root IN ('01', '02', '03', '10', '11', '12', '13')`
+
 // readPending reads up to n events past the watermark.
 func readPending(ctx context.Context, tx *sql.Tx, after int64, n int) ([]pending, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT e.seq, e.doc_seq, e.sentence, e.cameo, e.quad, e.goldstein,
 		e.src_code, e.src_country, e.src_text, e.tgt_code, e.tgt_country, e.tgt_text, e.date, e.modality, e.json,
-		d.published, d.anchor, d.source
+		d.published, d.anchor, d.source,
+		CASE WHEN `+speechSQL+` THEN CAST(substr(CAST(d.text AS BLOB), e.sent_start+1, e.sent_end-e.sent_start) AS TEXT) ELSE '' END
 		FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE e.seq > ? ORDER BY e.seq LIMIT ?`, after, n)
 	if err != nil {
 		if strings.Contains(err.Error(), "no such table") {
@@ -236,9 +241,13 @@ func readPending(ctx context.Context, tx *sql.Tx, after int64, n int) ([]pending
 		var p pending
 		var sc, sco, stx, tc, tco, ttx, date, pub, anchor, src sql.NullString
 		var js []byte
+		var sentence string
 		if err := rows.Scan(&p.seq, &p.docSeq, &p.sentence, &p.shape.CAMEO, &p.quad, &p.goldstein,
-			&sc, &sco, &stx, &tc, &tco, &ttx, &date, &p.shape.Modality, &js, &pub, &anchor, &src); err != nil {
+			&sc, &sco, &stx, &tc, &tco, &ttx, &date, &p.shape.Modality, &js, &pub, &anchor, &src, &sentence); err != nil {
 			return nil, err
+		}
+		if speech(p.shape.CAMEO) {
+			p.shape.Sig = signature(sentence)
 		}
 		// A corrupt event JSON only loses the location and confidence.
 		var x eventExtra

@@ -208,3 +208,45 @@ func TestMatchRules(t *testing.T) {
 		})
 	}
 }
+
+func TestStatementsNeedSharedContent(t *testing.T) {
+	st := openStore(t)
+	put(t, st,
+		relationstest.Story{ID: "s1", Source: "Reuters", Published: "2021-03-17",
+			Text:   "WASHINGTON (Reuters) -\nBiden said Putin was a killer and would pay a price for meddling in the election.",
+			Events: []relationstest.Ev{{Words: "Biden said", CAMEO: "111", Src: "USA", SrcCode: "USAGOV", Tgt: "RUS", TgtCode: "RUSGOV", Date: "2021-03-17", Quad: 3, Goldstein: -2}}},
+		relationstest.Story{ID: "s2", Source: "AP", Published: "2021-03-17",
+			Text:   "WASHINGTON (AP) —\nPresident Biden called Putin a killer who will pay a price for election meddling.",
+			Events: []relationstest.Ev{{Words: "President Biden called Putin a killer", CAMEO: "111", Src: "USA", SrcCode: "USAGOV", Tgt: "RUS", Date: "2021-03-17", Quad: 3, Goldstein: -2}}},
+		relationstest.Story{ID: "s3", Source: "AFP", Published: "2021-03-17",
+			Text:   "WASHINGTON (AFP) -\nThe White House criticised Moscow's treatment of jailed opposition leader Alexei Navalny.",
+			Events: []relationstest.Ev{{Words: "The White House criticised Moscow", CAMEO: "111", Src: "USA", SrcCode: "USAGOV", Tgt: "RUS", TgtCode: "RUSGOV", Date: "2021-03-17", Quad: 3, Goldstein: -2}}},
+	)
+	db := st.DB()
+	a, _, _, arts, _ := clusterOf(t, db, "Biden said")
+	b, _, _, _, _ := clusterOf(t, db, "President Biden called Putin a killer")
+	c, _, _, _, _ := clusterOf(t, db, "The White House criticised Moscow")
+	if a != b || arts != 2 {
+		t.Errorf("one statement reported twice: clusters %d and %d (%d articles)", a, b, arts)
+	}
+	if c == a {
+		t.Error("a different statement the same day merged")
+	}
+}
+
+func TestSignature(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"Biden said Putin was a killer and would pay a price.", "Biden called Putin a killer who will pay a price.", true},
+		{"Biden said Putin was a killer.", "The White House criticised Moscow's treatment of Navalny.", false},
+		{"The ministry said on Monday that exports rose.", "The ministry said on Monday that talks would go on.", false},
+		{"", "Anything at all.", true},
+	}
+	for _, c := range cases {
+		if got := sigMatch(signature(c.a), signature(c.b)); got != c.want {
+			t.Errorf("sigMatch(%q, %q) = %v (%v / %v)", c.a, c.b, got, signature(c.a), signature(c.b))
+		}
+	}
+}

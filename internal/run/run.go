@@ -53,6 +53,10 @@ type Summary struct {
 	Layers  store.Stats   `json:"annotations"`
 	Elapsed time.Duration `json:"elapsed_ns"`
 	Words   int           `json:"words"`
+	// Warnings counts the readers' notices about inputs as a whole
+	// (archive records skipped, archives read in part, files that are not
+	// feeds); each was printed on stderr.
+	Warnings int `json:"warnings"`
 }
 
 // Print writes the summary for people.
@@ -64,6 +68,9 @@ func (s Summary) Print(w io.Writer, verb string) {
 	}
 	fmt.Fprintf(w, "%d read, %d %s, %d skipped, %d failed in %.1fs (%.0f docs/s)\n", s.Read, s.Stored, verb, s.Skipped, s.Failed, secs, rate)
 	l := s.Layers
+	if s.Warnings > 0 {
+		fmt.Fprintf(w, "%d input warnings (see above)\n", s.Warnings)
+	}
 	fmt.Fprintf(w, "annotations: %d entities (%d mentions), %d timexes, %d quotes, %d events\n", l.Entities, l.Mentions, l.Timexes, l.Quotes, l.Events)
 }
 
@@ -114,6 +121,11 @@ func Analyze(ctx context.Context, an *attache.Analyzer, opts Options, format str
 	}
 	read := func(emit func(batch.Item) error) error {
 		return readItems(ctx, opts, func(it ingest.Item) error {
+			if it.IsNotice() {
+				sum.Warnings++
+				fmt.Fprintf(opts.Stderr, "attache: warning: %s: %s\n", it.Doc.Name, it.Warning)
+				return nil
+			}
 			return emit(batch.Item{Doc: it.Doc, Err: it.Err})
 		})
 	}
@@ -168,6 +180,14 @@ func Ingest(ctx context.Context, an *attache.Analyzer, st store.Store, opts Opti
 	bar := newBar(ctx, opts)
 	read := func(emit func(batch.Item) error) error {
 		return readItems(ctx, opts, func(it ingest.Item) error {
+			if it.IsNotice() {
+				sum.Warnings++
+				if bar != nil {
+					bar.Clear()
+				}
+				fmt.Fprintf(opts.Stderr, "attache: warning: %s: %s\n", it.Doc.Name, it.Warning)
+				return nil
+			}
 			bi := batch.Item{Doc: it.Doc, Err: it.Err}
 			if it.Err == nil {
 				if bi.Doc.ID == "" {
@@ -276,7 +296,17 @@ func countDocuments(ctx context.Context, opts Options) int {
 			return -1
 		}
 	}
-	err := ingest.Read(ctx, opts.Paths, nil, opts.Read, func(ingest.Item) error { n++; return nil })
+	for _, p := range opts.Paths {
+		if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+			return -1 // not fetched twice
+		}
+	}
+	err := ingest.Read(ctx, opts.Paths, nil, opts.Read, func(it ingest.Item) error {
+		if !it.IsNotice() {
+			n++
+		}
+		return nil
+	})
 	if err != nil {
 		return -1
 	}

@@ -147,10 +147,12 @@ CREATE TABLE rel_clusters (
 	first_doc_seq INTEGER,
 	rep_event_seq INTEGER,
 	is_root     INTEGER NOT NULL DEFAULT 0,
-	avg_tone    REAL NOT NULL DEFAULT 0
+	avg_tone    REAL NOT NULL DEFAULT 0,
+	sig         TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX rel_clusters_match ON rel_clusters(root, date);
 CREATE INDEX rel_clusters_keys ON rel_clusters(root, src_key, tgt_key, date);
+CREATE INDEX rel_clusters_src ON rel_clusters(root, src_key, date);
+CREATE INDEX rel_clusters_tgt ON rel_clusters(root, tgt_key, date);
 CREATE INDEX rel_clusters_dyad ON rel_clusters(src_key, tgt_key, date);
 CREATE INDEX rel_clusters_date ON rel_clusters(date);
 

@@ -40,7 +40,13 @@ func (s *scanner) monthAt(k int) (m time.Month, j int, bare bool, ok bool) {
 	if !ok {
 		return 0, k, false, false
 	}
-	if !s.capitalised(k) && !strings.HasPrefix(s.w(k), "mid-") {
+	if pre := len(s.w(k)) - len(w); pre > 0 {
+		// "mid-November", "late-November": the month is capitalised
+		// after the prefix.
+		if raw := s.toks[k].raw; pre >= len(raw) || !(raw[pre] >= 'A' && raw[pre] <= 'Z') && !strings.HasPrefix(s.w(k), "mid-") {
+			return 0, k, false, false
+		}
+	} else if !s.capitalised(k) {
 		return 0, k, false, false
 	}
 	if s.toks[k].tag == "MD" {
@@ -125,15 +131,18 @@ func (s *scanner) pickYear(i, j int, g gran, build func(y int) (time.Time, bool)
 			}
 		}
 		return time.Time{}, false
-	case tn == tensePast && startOf(cand, g).Sub(a) > slack(g):
+	case tn == tensePast && startOf(cand, g).Sub(a) > slack(g, true):
 		y = ay - 1
-	case tn == tenseFuture && a.Sub(startOf(cand, g)) > slack(g):
+	case tn == tenseFuture && a.Sub(startOf(cand, g)) > slack(g, false):
 		y = ay + 1
 	case tn == tenseNone:
+		// News reports more than it announces: without a tense, a date
+		// up to four months ahead is ahead, anything later is the last
+		// one ("from $29.75 in March" in an October story).
 		d := startOf(cand, g).Sub(a).Hours() / 24
-		if d > 183 {
+		if d > 122 {
 			y = ay - 1
-		} else if d < -183 {
+		} else if d < -243 {
 			y = ay + 1
 		}
 	}
@@ -144,15 +153,23 @@ func (s *scanner) pickYear(i, j int, g gran, build func(y int) (time.Time, bool)
 }
 
 // slack is how far a date may lie on the wrong side of the anchor for
-// its tense before it is moved to the neighbouring year: tense detection
-// errs, and "the Aug. 7 blasts" a week after August 7 are this year's.
-func slack(g gran) time.Duration {
+// its tense (after it for the past tense) before it is moved to the
+// neighbouring year: tense detection errs, and "the Aug. 7 blasts" a week
+// after August 7 are this year's.
+func slack(g gran, past bool) time.Duration {
 	switch g {
 	case gDay:
 		return 30 * 24 * time.Hour
 	case gQuarter, gHalf:
 		// Results for a quarter are reported in the next one.
 		return 100 * 24 * time.Hour
+	case gMonth:
+		// The coming month stays ahead whatever the tense: "a cutback
+		// in September" reported in August is this year's; but "will
+		// resume in February" said in March is next year's.
+		if past {
+			return 31 * 24 * time.Hour
+		}
 	}
 	return 0
 }
@@ -164,12 +181,18 @@ func (s *scanner) weekdayPoint(wd time.Weekday, i, j int) point {
 	if !s.hasAnchor {
 		return point{g: gDay, xval: fmt.Sprintf("XXXX-WXX-%d", isoWeekday(wd))}
 	}
-	diff := int(wd) - int(s.anchor.Weekday())
 	t := s.anchor
 	switch s.tenseAround(i, j) {
 	case tenseFuture, tensePresent:
+		if s.speech.g >= gDay && s.speech.t.Before(t) && t.Sub(s.speech.t) < 7*24*time.Hour {
+			// "said on Monday he would travel on Wednesday" in a
+			// Thursday story: the Wednesday after the speech.
+			t = s.speech.t
+		}
+		diff := int(wd) - int(t.Weekday())
 		t = t.AddDate(0, 0, (diff+7)%7)
 	default:
+		diff := int(wd) - int(t.Weekday())
 		t = t.AddDate(0, 0, -((-diff + 7) % 7))
 	}
 	return point{g: gDay, t: t}
@@ -266,6 +289,12 @@ func (s *scanner) clock(p int) (match, bool) {
 	}
 	if m, ok := s.weekday(k, true); ok {
 		day = m.p
+		if wd, isWd := weekdays[s.w(k)]; isWd && m.j == k+1 && m.p.xval == "" {
+			// The verb governs the whole "4 a.m. EDT Thursday": look
+			// for it from the clock time on ("will leave at 4 a.m.
+			// (4 a.m. EDT Thursday)").
+			day = s.weekdayPoint(wd, p, k+1)
+		}
 		if !on {
 			j = m.j
 		}
@@ -779,6 +808,9 @@ func (s *scanner) relative(p int) (match, bool) {
 		return dateMatch(j, pt), true
 	}
 	if the {
+		if wd, ok := weekdays[x]; ok && s.capitalised(k) {
+			return s.refWeekday(j, wd, det)
+		}
 		return match{}, false
 	}
 	// Weekdays: "last Wednesday", "next Monday", "this Friday".
@@ -836,6 +868,45 @@ func (s *scanner) relative(p int) (match, bool) {
 		return s.seasonPoint(p, j, code, det, 0, false), true
 	}
 	return match{}, false
+}
+
+// refWeekday: "the previous Friday", "the following Monday" count from
+// the reference time (the day the narrative is at), strictly before or
+// after it.
+func (s *scanner) refWeekday(j int, wd time.Weekday, det string) (match, bool) {
+	dir := 0
+	switch det {
+	case "previous", "preceding":
+		dir = -1
+	case "following", "next", "ensuing":
+		dir = 1
+	default:
+		return match{}, false
+	}
+	if !s.hasAnchor || s.ref.xval != "" {
+		return dateMatch(j, point{g: gDay, xval: fmt.Sprintf("XXXX-WXX-%d", isoWeekday(wd))}), true
+	}
+	ref := s.anchor
+	if s.ref.g >= gDay {
+		ref = s.ref.t
+	}
+	diff := int(wd) - int(ref.Weekday())
+	var t time.Time
+	if dir < 0 {
+		back := (-diff + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		t = ref.AddDate(0, 0, -back)
+	} else {
+		fwd := (diff + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		t = ref.AddDate(0, 0, fwd)
+	}
+	j, pt := s.withPartOfDay(j, point{g: gDay, t: t})
+	return dateMatch(j, pt), true
 }
 
 // theYear: "the year ended June 30" is a stretch of a year; "the full
@@ -976,6 +1047,9 @@ func (s *scanner) season(p int) (match, bool) {
 	the := s.w(k) == "the"
 	if the {
 		k++
+		if x := s.w(k); x == "early" || x == "late" || x == "mid" {
+			k++ // "the early summer"
+		}
 	}
 	code, ok := seasons[s.w(k)]
 	if !ok {
@@ -993,7 +1067,8 @@ func (s *scanner) season(p int) (match, bool) {
 		return match{}, false
 	}
 	switch s.w(p - 1) {
-	case "in", "during", "by", "until", "since", "over", "through", "this", "early", "late", "mid", "for", "before", "after":
+	case "in", "during", "by", "until", "since", "over", "through", "this", "early", "late", "mid", "for", "before", "after",
+		"into", "of", "throughout", "from", "till", "around":
 	default:
 		return match{}, false
 	}
@@ -1371,7 +1446,7 @@ func (s *scanner) quarterExpr(p int) (match, bool) {
 	}
 	det := ""
 	switch s.w(k) {
-	case "latest", "current", "same", "recent", "last", "this", "next", "previous", "fiscal", "most":
+	case "latest", "current", "same", "recent", "last", "this", "next", "previous", "fiscal", "most", "latter":
 		det = s.w(k)
 		k++
 		if det == "most" && s.w(k) == "recent" {
@@ -1382,6 +1457,9 @@ func (s *scanner) quarterExpr(p int) (match, bool) {
 		}
 	}
 	w := s.w(k)
+	if strings.HasPrefix(w, "fiscal-") {
+		w = w[len("fiscal-"):] // "the fiscal-first quarter"
+	}
 	ord, u, j := 0, uNone, k+1
 	if len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4' {
 		ord, u = int(w[1]-'0'), uQuarter
@@ -1414,9 +1492,22 @@ func (s *scanner) quarterExpr(p int) (match, bool) {
 		if s.w(k+1+1) == "quarter" || s.w(k+1+1) == "half" {
 			return match{}, false
 		}
+	} else if w == "half" && the && (det == "last" || det == "latter") {
+		// "the last half of 1989", "the latter half": the second half
+		// of a year (not "the last half of the '80s").
+		if _, isYear := s.yearNumber(k + 2); s.w(k+1) == "of" && !isYear {
+			return match{}, false
+		}
+		ord, u = 2, uHalf
 	} else if w == "quarter" && (the || det != "") {
+		if m, ok := s.quarterEnded(j); ok && s.focus.g != gQuarter {
+			return m, true
+		}
 		return s.bareQuarter(p, j, det), true
 	} else if w == "period" && (det == "latest" || det == "same" || det == "current") && s.focus.g != gNone {
+		if det == "latest" && s.hasAnchor {
+			return dateMatch(j, s.latestQuarter()), true
+		}
 		return dateMatch(j, s.focus), true
 	} else {
 		return match{}, false
@@ -1501,13 +1592,53 @@ func (s *scanner) bareQuarter(p, j int, det string) match {
 	case "next":
 		return dateMatch(j, point{g: gQuarter, t: a.AddDate(0, 3, 0)})
 	}
+	if det == "latest" || det == "recent" || det == "most" {
+		return dateMatch(j, s.latestQuarter())
+	}
 	if s.ref.g == gQuarter && s.ref.xval == "" {
 		return dateMatch(j, s.ref)
 	}
-	if det == "latest" || det == "recent" || det == "most" || s.tenseAround(p, j) == tensePast {
+	if s.tenseAround(p, j) == tensePast {
 		return dateMatch(j, point{g: gQuarter, t: a.AddDate(0, -3, 0)})
 	}
 	return dateMatch(j, point{g: gQuarter, t: a})
+}
+
+// latestQuarter is "the latest quarter": the quarter in focus when it has
+// ended by the anchor (results are reported after the quarter closes),
+// else the last complete quarter before the anchor's. A forecast for the
+// current quarter ("expects fourth-quarter profit") is not the latest.
+func (s *scanner) latestQuarter() point {
+	a := startOf(s.anchor, gQuarter)
+	if s.focus.g == gQuarter && s.focus.xval == "" && !s.focus.t.After(a) {
+		return s.focus
+	}
+	return point{g: gQuarter, t: a.AddDate(0, -3, 0)}
+}
+
+// quarterEnded reads "ended Sept. 30" after "the quarter" (tokens from
+// j): the calendar quarter holding most of the three months that end on
+// that day, i.e. the one holding the day 45 days before it ("the quarter
+// ended July 31" is May-July, mostly the second quarter).
+func (s *scanner) quarterEnded(j int) (match, bool) {
+	switch s.w(j) {
+	case "ended", "ending", "that", "which":
+	default:
+		return match{}, false
+	}
+	k := j + 1
+	if s.w(j) == "that" || s.w(j) == "which" {
+		if s.w(k) != "ended" && s.w(k) != "ends" {
+			return match{}, false
+		}
+		k++
+	}
+	m, ok := s.monthDate(k)
+	if !ok || m.p.g != gDay || m.p.xval != "" {
+		return match{}, false
+	}
+	t := startOf(m.p.t.AddDate(0, 0, -45), gQuarter)
+	return dateMatch(j, point{g: gQuarter, t: t}), true
 }
 
 // ---- sets ---------------------------------------------------------------
@@ -1700,6 +1831,37 @@ func (s *scanner) holiday(p int) (match, bool) {
 		return dateMatch(j, unknown(gDay)), true
 	}
 	t, _ := s.pickYear(p, j, gDay, func(y int) (time.Time, bool) { return build(y), true })
+	return dateMatch(j, point{g: gDay, t: t}), true
+}
+
+// yearEnd: "by year-end", "since year end", "by year's end": the last
+// day of the anchor's year, or of the year before when the tense says
+// it has passed ("since year-end" in an October story is last
+// December 31).
+func (s *scanner) yearEnd(p int) (match, bool) {
+	j := p + 1
+	switch s.w(p) {
+	case "year-end":
+	case "year":
+		if s.w(j) == "'s" {
+			j++
+		}
+		if s.w(j) != "end" || s.w(j+1) == "of" {
+			return match{}, false
+		}
+		j++
+	default:
+		return match{}, false
+	}
+	switch s.w(p - 1) {
+	case "by", "at", "since", "before", "until", "till", "around", "through", "near", "after", "from", "to":
+	default:
+		return match{}, false
+	}
+	if !s.hasAnchor {
+		return dateMatch(j, point{g: gDay, xval: "XXXX-12-31"}), true
+	}
+	t, _ := s.pickYear(p, j, gDay, func(y int) (time.Time, bool) { return date(y, 12, 31), true })
 	return dateMatch(j, point{g: gDay, t: t}), true
 }
 

@@ -44,7 +44,7 @@ var reportingPresent = map[string]bool{"says": true, "say": true, "tells": true,
 // boundary reports whether a token ends the clause search for a verb.
 func boundary(w string) bool {
 	switch w {
-	case ";", ":", "--", "—", "–", "\"", "“", "”", "(", ")", "[", "]", "?", "!":
+	case ";", ":", "--", "—", "–", "\"", "“", "”", "``", "''", "(", ")", "[", "]", "?", "!":
 		return true
 	}
 	return false
@@ -57,16 +57,64 @@ func isVerb(tag string) bool { return len(tag) >= 2 && (tag[:2] == "VB" || tag =
 // Wednesday", "will fly to Moscow on March 20"), else the first after it
 // ("On Wednesday, the embassy said").
 func (s *scanner) tenseAround(i, j int) tense {
+	if s.w(i-1) == "since" {
+		return tensePast // "since March"
+	}
+	if x := s.w(i - 1); x == "until" || x == "till" || x == "through" || x == "by" {
+		// "postponed until Monday", "stays closed until Monday",
+		// "loans through January", "by Friday" lie ahead; "remained
+		// closed until Monday" and "Until Thursday, they had not called
+		// him a suspect" are past.
+		if tn := s.clauseTense(i, j); tn == tensePast && !s.extendsBefore(i-1) {
+			return tensePast
+		}
+		return tenseFuture
+	}
+	if x := s.w(i - 1); x == "as" && (s.w(i-2) == "early" || s.w(i-2) == "soon") {
+		return tenseFuture // "as early as Tuesday"
+	}
+	return s.clauseTense(i, j)
+}
+
+// extendVerbs move a time limit: "extended its deadline until Tuesday"
+// points ahead even in the past tense.
+var extendVerbs = map[string]bool{
+	"extended": true, "extends": true, "extend": true, "postponed": true, "delayed": true,
+	"deferred": true, "adjourned": true, "suspended": true, "put": true, "pushed": true,
+}
+
+// extendsBefore reports an extension verb in the clause before token k.
+func (s *scanner) extendsBefore(k int) bool {
+	for x := k - 1; x >= 0 && x >= k-12; x-- {
+		w := s.toks[x].w
+		if boundary(w) || w == "," {
+			return false
+		}
+		if extendVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseTense is tenseAround without the prepositions that settle the
+// direction themselves.
+func (s *scanner) clauseTense(i, j int) tense {
 	toks := s.toks
-	if x := s.w(i - 1); x == "until" || x == "till" || (x == "as" && (s.w(i-2) == "early" || s.w(i-2) == "soon")) {
-		return tenseFuture // "postponed until Monday", "as early as Tuesday"
+	switch s.w(i - 1) {
+	case "payable", "effective", "record", "dated":
+		// "payable Dec. 7", "effective Feb. 1", "of record Nov. 22":
+		// a date of the document itself, either side of the anchor.
+		return tenseNone
 	}
 	if s.w(j) == "'s" {
 		return tensePast // "Tuesday's declaration" reports a past day
 	}
-	commas := 0
 	for k := i - 1; k >= 0 && k >= i-12; k-- {
 		w := toks[k].w
+		if w == "(" && k == i-1 {
+			continue // "will leave at 4 (4 a.m. EDT Thursday)"
+		}
 		if boundary(w) {
 			break
 		}
@@ -80,7 +128,7 @@ func (s *scanner) tenseAround(i, j int) tense {
 			return s.groupTense(k)
 		}
 	}
-	commas = 0
+	commas := 0
 	for k := j; k < len(toks) && k < j+12; k++ {
 		w := toks[k].w
 		if boundary(w) {
@@ -101,6 +149,20 @@ func (s *scanner) tenseAround(i, j int) tense {
 				e++
 			}
 			return s.groupTense(e)
+		}
+	}
+	// No verb in the clause: the sentence's verb before it governs
+	// ("said it earned $5.2 million, or seven cents a share, in the
+	// fiscal first quarter").
+	for k := i - 1; k >= 0 && k >= i-30; k-- {
+		if toks[k].w == "(" && k == i-1 {
+			continue
+		}
+		if boundary(toks[k].w) {
+			break
+		}
+		if isVerb(toks[k].tag) {
+			return s.groupTense(k)
 		}
 	}
 	return tenseNone
@@ -140,11 +202,19 @@ func (s *scanner) groupTense(k int) tense {
 			// "plans to meet", "is to visit": future; "agreed to meet",
 			// "celebrations to mark" say nothing sure.
 			if x > 0 && (toks[x-1].tag == "VBZ" || toks[x-1].tag == "VBP" || futureParticiples[toks[x-1].w] || planVerbs[toks[x-1].w]) {
+				if s.pluperfectBefore(x - 1) {
+					// "had been due to expire Friday": a plan that
+					// lay ahead of a past time, now past.
+					return tensePast
+				}
 				return tenseFuture
 			}
 		case t.w == "going" && x+1 < len(toks) && toks[x+1].w == "to":
 			return tenseFuture
 		case futureParticiples[t.w] && x > start && isBe(toks[x-1].w):
+			if s.pluperfectBefore(x) {
+				return tensePast
+			}
 			return tenseFuture
 		case t.tag == "VBD":
 			past = true
@@ -152,7 +222,9 @@ func (s *scanner) groupTense(k int) tense {
 		case t.tag == "VBN":
 			// A participle is past unless a present "be" or "have" makes
 			// it present ("is held", but "has held" is past too).
-			if x > start && (toks[x-1].w == "is" || toks[x-1].w == "are" || toks[x-1].w == "am" || toks[x-1].w == "be") {
+			if x > start && (toks[x-1].w == "is" || toks[x-1].w == "are" || toks[x-1].w == "am" || toks[x-1].w == "be" ||
+				(toks[x-1].tag == "VBZ" || toks[x-1].tag == "VBP") && !isHave(toks[x-1].w)) {
+				// "is held", "stays closed", "remains shut"
 				present = true
 			} else {
 				past = true
@@ -176,6 +248,21 @@ func (s *scanner) groupTense(k int) tense {
 		return tensePresent
 	}
 	return tenseNone
+}
+
+// pluperfectBefore reports "had been" (or "had") right before token k,
+// adverbs allowed: "had previously been scheduled", "had been due".
+func (s *scanner) pluperfectBefore(k int) bool {
+	for x := k - 1; x >= 0 && x >= k-4; x-- {
+		switch w := s.toks[x].w; {
+		case w == "had" || w == "'d" && s.toks[x].tag != "MD":
+			return true
+		case w == "been" || s.toks[x].tag == "RB":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 func isBe(w string) bool {

@@ -85,15 +85,41 @@ type scanner struct {
 	// focus is the last quarter or half-year mentioned: financial news
 	// compares it with "a year ago" (TimeBank: 1988-Q3, not 1988).
 	focus point
-	toks  []tok
+	// speech is the first day named in the current sentence, before
+	// the expression being resolved: in "said on Monday that he would
+	// travel on Wednesday", the speech time that the Wednesday counts
+	// from (TimeML anchors reported future on the speech act).
+	speech point
+	toks   []tok
 	out   []doc.Timex
 }
 
 func (s *scanner) load(ts []doc.Token) {
 	s.toks = s.toks[:0]
 	for _, t := range ts {
-		s.toks = append(s.toks, tok{w: lower(t.Text), raw: t.Text, tag: t.Tag, start: t.Span[0], end: t.Span[1]})
+		raw, start := t.Text, t.Span[0]
+		// An opening quote glued to its word ("``Today, I'm here"):
+		// the quote is a token of its own, a clause boundary.
+		if q := gluedQuote(raw); q > 0 && start+len(raw) == t.Span[1] {
+			s.toks = append(s.toks, tok{w: raw[:q], raw: raw[:q], tag: "``", start: start, end: start + q})
+			raw, start = raw[q:], start+q
+		}
+		s.toks = append(s.toks, tok{w: lower(raw), raw: raw, tag: t.Tag, start: start, end: t.Span[1]})
 	}
+}
+
+// gluedQuote returns the length of an opening quotation mark at the
+// start of a longer word, or 0.
+func gluedQuote(w string) int {
+	for _, q := range []string{"``", "“", "\""} {
+		if len(w) > len(q) && strings.HasPrefix(w, q) {
+			c := w[len(q)]
+			if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				return len(q)
+			}
+		}
+	}
+	return 0
 }
 
 // lower lower-cases ASCII without allocating when there is nothing to do.
@@ -120,6 +146,7 @@ type match struct {
 
 func (s *scanner) sentence() {
 	n := len(s.toks)
+	s.speech = point{}
 	for i := 0; i < n; {
 		m, ok := s.at(i)
 		if !ok || m.j <= i {
@@ -134,7 +161,10 @@ func (s *scanner) sentence() {
 			s.out = append(s.out, doc.Timex{Span: doc.S(start, end), Text: s.a.Text[start:end], Type: m.typ, Value: m.val})
 			if m.anchored && m.p.xval == "" && m.p.g != gNone {
 				s.ref = m.p
-				if m.p.g == gQuarter || m.p.g == gHalf {
+				if m.p.g >= gDay && s.speech.g == gNone {
+					s.speech = m.p
+				}
+				if (m.p.g == gQuarter || m.p.g == gHalf) && !s.forecast(i, m) {
 					s.focus = m.p
 				}
 			}
@@ -316,7 +346,7 @@ var starters = map[string]bool{
 	"centuries": true, "year-earlier": true, "year-ago": true, "couple": true, "some": true,
 	"nearly": true, "almost": true, "about": true, "around": true, "roughly": true,
 	"approximately": true, "more": true, "less": true, "fewer": true, "at": true, "up": true,
-	"no": true, "only": true, "just": true, "twice": true, "latter": true,
+	"no": true, "only": true, "just": true, "twice": true, "latter": true, "year": true,
 }
 
 func (s *scanner) mayStart(w string) bool {
@@ -385,6 +415,7 @@ func (s *scanner) core(p int) (match, bool) {
 	try(s.holiday(p))
 	try(s.isoDate(p))
 	try(s.barePlural(p))
+	try(s.yearEnd(p))
 	return best, best.j > p
 }
 
@@ -399,3 +430,16 @@ func dateMatch(j int, p point) match {
 
 // unknown returns the point of granularity g that cannot be resolved.
 func unknown(g gran) point { return point{g: g, xval: unknownValue(g)} }
+
+// forecast reports a quarter or half that has not ended before the
+// anchor's quarter and is not talked about in the past tense ("will
+// result in a fourth-quarter charge", "expect the trend to continue into
+// the fourth quarter"): a forecast does not change the period that the
+// story's results are about; "reported fourth-quarter earnings" (a fiscal
+// quarter) does.
+func (s *scanner) forecast(i int, m match) bool {
+	if !s.hasAnchor || m.p.t.Before(startOf(s.anchor, gQuarter)) {
+		return false
+	}
+	return s.tenseAround(i, m.j) != tensePast
+}

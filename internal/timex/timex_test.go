@@ -252,6 +252,68 @@ var cases = []tcase{
 	{"2020-11-02", "The talks, scheduled for 1000 GMT on Wednesday, will last three days.", "Wednesday", "DATE", "2020-11-04", ""},
 	{"2020-11-02", "The talks, scheduled for 1000 GMT on Wednesday, will last three days.", "three days", "DURATION", "P3D", ""},
 	{"2020-11-02", "Russia said on Monday it would hold talks next week.", "Monday", "DATE", "2020-11-02", ""},
+	// ---- financial focus: the latest quarter, the quarter ended ...
+	{"1989-11-02", "Profit rose in the third quarter. The quake will result in a fourth-quarter charge. Earnings fell in the latest quarter.", "the latest quarter", "DATE", "1989-Q3", ""},
+	{"1989-11-02", "Profit rose in the third quarter. The quake will result in a fourth-quarter charge. A year ago, profit fell.", "A year ago", "DATE", "1988-Q3", ""},
+	{"1989-11-02", "Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.", "the latest period", "DATE", "1989-Q4", ""},
+	{"1989-11-02", "Sales in the latest quarter rose 5%.", "the latest quarter", "DATE", "1989-Q3", ""},
+	{"1989-10-30", "In the quarter ended July 31, Jayark had 5.6 million shares.", "the quarter", "DATE", "1989-Q2", ""},
+	{"1989-10-30", "Sales rose in the quarter ended Sept. 30.", "the quarter", "DATE", "1989-Q3", ""},
+	{"1989-10-30", "Sales rose in the quarter ended Sept. 30.", "Sept. 30", "DATE", "1989-09-30", ""},
+	{"1989-10-26", "Sun earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.", "the quarter", "DATE", "1989-Q1", ""},
+	// ---- the sentence's verb governs when the clause has none
+	{"1989-10-26", "Sun said it earned $5.2 million, or seven cents a share, in the fiscal first quarter.", "the fiscal first quarter", "DATE", "1989-Q1", ""},
+	{"1989-11-02", "Mr. Taylor, the founder, stepped down as chairman, president and chief executive in March.", "March", "DATE", "1989-03", ""},
+	// ---- the coming month stays ahead whatever the tense
+	{"1990-08-16", "Iraq warned oil companies of a cutback in its supply in September.", "September", "DATE", "1990-09", ""},
+	{"1990-08-16", "Iraq cut its supply in July.", "July", "DATE", "1990-07", ""},
+	{"1990-08-16", "Iraq cut its supply in October.", "October", "DATE", "1989-10", ""},
+	// ---- dates of the document itself: payable, effective, of record
+	{"1989-10-27", "The board declared a dividend, payable Dec. 7 to stock of record Nov. 22.", "Dec. 7", "DATE", "1989-12-07", ""},
+	{"1989-10-27", "The board declared a dividend, payable Dec. 7 to stock of record Nov. 22.", "Nov. 22", "DATE", "1989-11-22", ""},
+	{"1989-10-26", "The company also created an office of the chairman, effective Feb. 1.", "Feb. 1", "DATE", "1990-02-01", ""},
+	{"1989-10-26", "The company named a new chairman, effective Oct. 1.", "Oct. 1", "DATE", "1989-10-01", ""},
+	// ---- anaphoric weekdays: the previous Friday, the following Monday
+	{"1989-10-30", "The index fell on Friday, down 4.5% from the previous Friday.", "the previous Friday", "DATE", "1989-10-20", ""},
+	{"1989-10-30", "The index fell on Friday, down 4.5% from the previous Friday.", "Friday", "DATE", "1989-10-27", ""},
+	{thu, "The talks opened on March 3. The following Monday, they collapsed.", "The following Monday", "DATE", "2021-03-08", ""},
+	{"", "The talks collapsed the following Monday.", "the following Monday", "DATE", "XXXX-WXX-1", ""},
+	// ---- reported future counts from the speech time
+	{thu, "The minister said on Monday that he would travel to Kabul on Wednesday.", "Wednesday", "DATE", "2021-03-17", ""},
+	{thu, "The minister said on Monday that he would travel to Kabul on Saturday.", "Saturday", "DATE", "2021-03-20", ""},
+	{thu, "The minister said on Monday that he would travel to Kabul on Wednesday.", "Monday", "DATE", "2021-03-15", ""},
+	{thu, "The minister will travel to Kabul on Wednesday.", "Wednesday", "DATE", "2021-03-24", ""},
+	// ---- the last half of a year
+	{"1989-10-26", "Earnings will be lower for the last half of 1989.", "the last half of 1989", "DATE", "1989-H2", ""},
+	{"1989-10-26", "Volume follows the trend of the last half of the '80s.", "the '80s", "DATE", "198", ""},
+	// ---- plans that lay ahead of a past time
+	{"1989-10-30", "The offer had been due to expire Friday evening.", "Friday evening", "TIME", "1989-10-27TEV", ""},
+	{"1989-10-30", "The bid previously had been scheduled to expire at midnight Friday.", "midnight Friday", "TIME", "1989-10-27T24:00", ""},
+	{"1989-10-30", "The bid is scheduled to expire at midnight Friday.", "midnight Friday", "TIME", "1989-11-03T24:00", ""},
+	// ---- a clock time with a weekday takes the verb before the clock time
+	{"2000-04-05", "The father will leave at 4 a.m. EDT Thursday.", "4 a.m. EDT Thursday", "TIME", "2000-04-06T04:00", ""},
+	{"2000-04-05", "The father will leave at dawn (4 a.m. EDT Thursday), Castro said.", "4 a.m. EDT Thursday", "TIME", "2000-04-06T04:00", ""},
+	{"2000-04-03", "The agency extended its deadline until 9 a.m. EST Tuesday.", "9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00", ""},
+	// ---- until, through, by, since
+	{"1999-05-07", "Until Thursday, they had not called him a suspect.", "Thursday", "DATE", "1999-05-06", ""},
+	{thu, "He remained in custody until Monday.", "Monday", "DATE", "2021-03-15", ""},
+	{thu, "The bank extended its deadline until Tuesday.", "Tuesday", "DATE", "2021-03-23", ""},
+	{thu, "The border remains closed until Monday.", "Monday", "DATE", "2021-03-22", ""},
+	{thu, "The programme runs through January.", "January", "DATE", "2022-01", ""},
+	{"1989-10-30", "Banks have extended the company $90 million in revolving loans through January.", "January", "DATE", "1990-01", ""},
+	{thu, "The index is up 5% since September.", "September", "DATE", "2020-09", ""},
+	// ---- year-end
+	{"1989-11-02", "The company expects to complete the sale by year-end.", "year-end", "DATE", "1989-12-31", ""},
+	{"1989-10-30", "The index has risen 20% since year-end.", "year-end", "DATE", "1988-12-31", ""},
+	{"1989-10-26", "The plan will cut 6,000 jobs by year end.", "year end", "DATE", "1989-12-31", ""},
+	{"1989-10-26", "Assets will reach $13 billion by year's end.", "year's end", "DATE", "1989-12-31", ""},
+	{thu, "The year-end bonus was paid in full.", "", "", "", "year-end"},
+	// ---- seasons after more prepositions, "the early summer"
+	{"1989-10-26", "Orders have recovered from the low levels of the early summer.", "the early summer", "DATE", "1989-SU", ""},
+	{"1989-10-26", "Demand will stay strong well into the summer.", "the summer", "DATE", "1990-SU", ""},
+	// ---- quotation marks glued to a word, prefixed month names
+	{"1999-05-07", "``Today, I'm here to tell you we have our suspect,'' the official said.", "Today", "DATE", "1999-05-07", ""},
+	{"2000-01-28", "He was taken along to make the late-November trip.", "late-November", "DATE", "1999-11", ""},
 	// ---- things that are not time expressions
 	{thu, "The company has 2000 employees.", "", "", "", "2000"},
 	{thu, "May I ask a question?", "", "", "", "May"},
