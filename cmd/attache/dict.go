@@ -51,20 +51,34 @@ var dictTestCmd = &cobra.Command{
 	Short: "Run dictionary test cases (sentence -> code, source, target)",
 	Long: `Run YAML test cases through the full pipeline: each file is a list of
 {sentence, code, source, target, modality}. Without arguments the built-in
-cases of internal/event/testdata/cases are run when present, plus DIR/event/cases
-of --dict DIR.`,
+cases (embedded in the binary) are run, plus DIR/event/cases of --dict DIR;
+with arguments, the case files of the given directories.`,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		dir, _ := cmd.Flags().GetString("dict")
-		dirs := args
-		if len(dirs) == 0 {
-			for _, d := range []string{"internal/event/testdata/cases", filepath.Join(dir, "event", "cases")} {
-				if st, err := os.Stat(d); err == nil && st.IsDir() && (dir != "" || d == "internal/event/testdata/cases") {
-					dirs = append(dirs, d)
+		type set struct {
+			name  string
+			cases []event.Case
+		}
+		var sets []set
+		if len(args) == 0 {
+			cs, err := event.BuiltinCases()
+			if err != nil {
+				return err
+			}
+			sets = append(sets, set{"builtin", cs})
+			if dir != "" {
+				ud := filepath.Join(dir, "event", "cases")
+				if st, err := os.Stat(ud); err == nil && st.IsDir() {
+					args = append(args, ud)
 				}
 			}
 		}
-		if len(dirs) == 0 {
-			return fmt.Errorf("no case directory given or found")
+		for _, d := range args {
+			cs, err := event.ReadCaseDir(d)
+			if err != nil {
+				return err
+			}
+			sets = append(sets, set{d, cs})
 		}
 		an, err := attache.New(attache.Options{DictDir: dir})
 		if err != nil {
@@ -74,12 +88,8 @@ of --dict DIR.`,
 			return an.Analyze(ctx, attache.Document{Text: s})
 		}
 		pass, total := 0, 0
-		for _, d := range dirs {
-			cases, err := event.ReadCaseDir(d)
-			if err != nil {
-				return err
-			}
-			res, err := event.RunCases(cmd.Context(), cases, analyze)
+		for _, st := range sets {
+			res, err := event.RunCases(cmd.Context(), st.cases, analyze)
 			if err != nil {
 				return err
 			}

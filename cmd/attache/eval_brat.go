@@ -24,6 +24,9 @@ source, or resolves to an entity with a mention that does).`,
 		noActor, _ := fl.GetBool("no-actor")
 		speech, _ := fl.GetBool("speech-only")
 		opts := eval.BratOptions{DictDir: dict, Speech: speech}
+		if misses, _ := fl.GetBool("misses"); misses {
+			opts.Misses = cmd.ErrOrStderr()
+		}
 		if !noActor {
 			ac, err := actor.New(actor.Options{DictDir: dict})
 			if err != nil {
@@ -43,5 +46,6 @@ source, or resolves to an entity with a mention that does).`,
 func init() {
 	evalBratCmd.Flags().Bool("no-actor", false, "skip the actor stage: judge speakers by their spans only")
 	evalBratCmd.Flags().Bool("speech-only", false, "report statements only, not attributed beliefs (PolNeAR annotates both)")
+	evalBratCmd.Flags().Bool("misses", false, "write unmatched gold (MISS) and predictions (FALSE) to stderr, one per line")
 	evalCmd.AddCommand(evalBratCmd)
 }

@@ -10,7 +10,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
-var explainJSON bool
+var (
+	explainJSON      bool
+	explainPublished string
+)
 
 var explainCmd = &cobra.Command{
 	Use:   "explain \"sentence\"",
@@ -27,7 +30,7 @@ found, the modality and the date.`,
 		if err != nil {
 			return err
 		}
-		a, err := an.Analyze(cmd.Context(), attache.Document{Text: strings.Join(args, " ")})
+		a, err := an.Analyze(cmd.Context(), attache.Document{Text: strings.Join(args, " "), Published: explainPublished})
 		if err != nil {
 			return err
 		}
@@ -88,5 +91,6 @@ found, the modality and the date.`,
 
 func init() {
 	explainCmd.Flags().BoolVar(&explainJSON, "json", false, "print the trace as JSON")
+	explainCmd.Flags().StringVar(&explainPublished, "published", "", "publication date (YYYY-MM-DD) that anchors relative dates")
 	rootCmd.AddCommand(explainCmd)
 }

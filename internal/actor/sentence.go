@@ -139,6 +139,12 @@ func (p *proc) nameRun(us []unit, u int) int {
 			break
 		}
 		if us[j].cls == uName {
+			// "O'Malley" split as "O" "'Malley".
+			if t := p.a.Tokens[us[j].t0]; (t.Text == "O" || t.Text == "D") && j+1 < len(us) && us[j+1].t0 == us[j].t1 &&
+				p.a.Tokens[us[j+1].t0].Span.Start() == t.Span.End() && strings.HasPrefix(p.keys[us[j+1].t0], "'") {
+				j += 2
+				continue
+			}
 			// An initial the tokenizer split from its period: "P" "." "Simmons".
 			if t := p.a.Tokens[us[j].t0]; len(t.Text) == 1 && j+2 < len(us) && p.keys[us[j+1].t0] == "." &&
 				p.a.Tokens[us[j+1].t0].Span.Start() == t.Span.End() && us[j+2].cls == uName {
@@ -191,7 +197,7 @@ func (p *proc) sentence(t0, t1 int) {
 			continue
 		}
 		n := p.nameRun(us, d.end)
-		if n > d.end && !p.hasOrgHead(us, d.end, n) {
+		if n > d.end && !p.hasOrgHead(us, d.end, n) && p.a.Tokens[us[n-1].t1-1].Tag != "NNPS" {
 			per := p.person(us[d.end].t0, us[n-1].t1, us)
 			p.applyDesc(per, us, d)
 			mark(d.start, n)
@@ -1059,6 +1065,14 @@ var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "add
 // subject of a speech verb. It returns the end unit and true.
 func (p *proc) namePerson(us []unit, used []bool, u, n int) (int, bool) {
 	t0, t1 := us[u].t0, us[n-1].t1
+	// An initial the sentence splitter took for a full stop: "( A." |
+	// "Symonds 52 ;". The person starts at the initial.
+	if u == 0 && n-u <= 2 {
+		if i := p.initialBefore(t0); i >= 0 {
+			p.person(i, t1, us)
+			return n, true
+		}
+	}
 	known := p.byKey["per:"+strings.ToLower(p.tokText(t0, t1))] != nil || (n-u == 1 && p.bySurname(p.keys[t0]) != nil)
 	// Appositive.
 	if n+1 < len(us) && us[n].cls == uComma {
@@ -1302,7 +1316,11 @@ var nonPersonal = map[string]bool{"cup": true, "series": true, "prix": true, "sl
 	"index": true, "act": true, "treaty": true, "accord": true, "plan": true, "museum": true, "palace": true, "festival": true,
 	"olympics": true, "olympic": true, "marathon": true, "tour": true, "classic": true, "masters": true, "national": true,
 	"international": true, "united": true, "city": true, "county": true, "state": true, "republic": true, "kingdom": true,
-	"east": true, "west": true, "north": true, "south": true, "new": true, "old": true, "great": true, "grand": true, "royal": true}
+	"east": true, "west": true, "north": true, "south": true, "new": true, "old": true, "great": true, "grand": true, "royal": true,
+	"income": true, "revenue": true, "revenues": true, "data": true, "sales": true, "share": true, "shares": true, "assets": true,
+	"equity": true, "earnings": true, "profit": true, "loss": true, "total": true, "net": true, "cash": true, "ended": true,
+	"quarter": true, "months": true, "statement": true, "balance": true, "sheet": true, "per": true, "operating": true, "price": true,
+	"weekly": true, "daily": true, "monthly": true, "annual": true, "report": true}
 
 // acronymOrg reports whether token t is an unknown acronym in running
 // text (PUK, USDA): two to five capitals in a sentence that is not itself
@@ -1409,4 +1427,23 @@ func (p *proc) salientCountry() string {
 		best = doc.Val(p.a.Dateline.Country)
 	}
 	return best
+}
+
+// initialBefore returns the token where an initial ending the previous
+// sentence starts ("A." or "A" "."), directly before token t on the same
+// line, or -1.
+func (p *proc) initialBefore(t int) int {
+	toks := p.a.Tokens
+	if t < 1 || p.nl[t] || !strings.HasPrefix(toks[t].Tag, "NNP") {
+		return -1
+	}
+	prev := toks[t-1]
+	if len(prev.Text) == 2 && prev.Text[1] == '.' && prev.Text[0] >= 'A' && prev.Text[0] <= 'Z' {
+		return t - 1
+	}
+	if prev.Text == "." && t >= 2 && len(toks[t-2].Text) == 1 && toks[t-2].Text[0] >= 'A' && toks[t-2].Text[0] <= 'Z' &&
+		toks[t-2].Span.End() == prev.Span.Start() && !p.nl[t-1] {
+		return t - 2
+	}
+	return -1
 }

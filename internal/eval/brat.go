@@ -549,6 +549,10 @@ type BratOptions struct {
 	Speech bool
 	// DictDir is passed to the quote stage.
 	DictDir string
+	// Misses, when set, receives one line per gold attribution that no
+	// prediction matched (MISS) and per prediction that matched no gold
+	// (FALSE), for error analysis.
+	Misses io.Writer
 }
 
 // RunBrat analyses every document of the brat corpus in dir with the
@@ -580,8 +584,48 @@ func RunBrat(ctx context.Context, dir string, opts BratOptions) (*BratScore, err
 			}
 		}
 		ScoreQuotes(s, a, d.Attributions)
+		if opts.Misses != nil {
+			WriteBratMisses(opts.Misses, d.Name, a, d.Attributions)
+		}
 	}
 	return s, nil
+}
+
+// WriteBratMisses writes the gold attributions of one document that no
+// predicted quote matches at overlap >= 0.3 and the predictions that match
+// no gold, one tab-separated line each: MISS/FALSE, document, cue, source
+// (or speaker) and content.
+func WriteBratMisses(w io.Writer, name string, a *doc.Analysis, gold []BratAttribution) {
+	pred := bratUnits(a)
+	m := bratMatch(pred, gold, LooseOverlap)
+	matched := make([]bool, len(gold))
+	join := func(ss []doc.Span) string {
+		var parts []string
+		for _, s := range ss {
+			parts = append(parts, s.Of(a.Text))
+		}
+		return strings.Join(strings.Fields(strings.Join(parts, " | ")), " ")
+	}
+	for i, j := range m {
+		if j >= 0 {
+			matched[j] = true
+			continue
+		}
+		q := pred[i].q
+		cue, spk := "", ""
+		if q.Cue != nil {
+			cue = q.Cue.Text
+		}
+		if q.Speaker != nil {
+			spk = q.Speaker.Text
+		}
+		fmt.Fprintf(w, "FALSE\t%s\t%s\t%s\t%s\n", name, cue, spk, join(pred[i].spans))
+	}
+	for j, g := range gold {
+		if !matched[j] {
+			fmt.Fprintf(w, "MISS\t%s\t%s\t%s\t%s\n", name, join(g.Cue), join(g.Source), join(g.Content))
+		}
+	}
 }
 
 // WriteBratScore prints a score table.

@@ -277,13 +277,13 @@ func (s *sentence) actorsIn(i, j int) []*mention {
 
 // objectAfter returns the first actor after token i in the clause, within
 // 12 tokens, skipping actors that start a new clause's subject.
-func (s *sentence) objectAfter(i int, not *mention, hostile bool) *mention {
+func (s *sentence) objectAfter(i, patEnd int, not *mention, hostile bool) *mention {
 	for k := range s.mentions {
 		m := &s.mentions[k]
 		if !m.actor || m.start < i || m == not {
 			continue
 		}
-		if m.start-i > 12 || s.barrierBetween2(i, m.start) || s.newClauseBetween(i, m.start) {
+		if m.start-i > 12 || s.barrierBetween2(i, m.start) || s.newClauseBetween(i, m.start) || s.verbBetween(max(i, patEnd), m.start) {
 			return nil
 		}
 		if s.verbFollows(m.end) && m.start > i {
@@ -440,7 +440,7 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		if len(srcs) > 0 {
 			not = srcs[0]
 		}
-		if o := s.objectAfter(m.anchorEnd, not, info.Quad >= 3); o != nil {
+		if o := s.objectAfter(m.anchorEnd, m.end, not, info.Quad >= 3); o != nil {
 			tgts = s.conjuncts(o)
 			how = append(how, "target is the object")
 		}
@@ -872,7 +872,7 @@ func (c *coder) date(s *sentence, m *match) (string, string) {
 		}
 		return c.a.Anchor.Date, src
 	}
-	return "", "published"
+	return "", "none"
 }
 
 // speechTimex: the timex follows a speech verb closely ("said on Wednesday").
@@ -1081,6 +1081,23 @@ func (s *sentence) locative(j int, hostile bool) bool {
 		// "hold meetings at the foreign ministry" is where, not with whom;
 		// "fired rockets at Israel" aims at a target.
 		return !hostile && s.w[j].tag != "NNP"
+	}
+	return false
+}
+
+// verbBetween: a finite verb between i and j starts another clause, and a
+// gerund after a preposition a complement, whose objects are not the
+// trigger's ("discuss ways of correcting the ties"). Infinitives are not
+// barriers: in "called X to discuss Y" annotators take Y as well.
+func (s *sentence) verbBetween(i, j int) bool {
+	for k := i; k < j && k < len(s.w); k++ {
+		switch t := s.w[k].tag; {
+		case t == "VBD" || t == "VBZ" || t == "VBP",
+			t == "VBG" && k > 0 && preps[s.w[k-1].lower]:
+			if !s.inMention(k) {
+				return true
+			}
+		}
 	}
 	return false
 }

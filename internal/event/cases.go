@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"embed"
 	"fmt"
 	"io/fs"
 	"os"
@@ -25,6 +26,18 @@ type Case struct {
 	Target   string `yaml:"target"`
 	Modality string `yaml:"modality"`
 	File     string `yaml:"-"`
+}
+
+//go:embed testdata/cases/*.yaml
+var builtinCases embed.FS
+
+// BuiltinCases returns the dictionary test cases shipped with attache.
+func BuiltinCases() ([]Case, error) {
+	sub, err := fs.Sub(builtinCases, "testdata/cases")
+	if err != nil {
+		return nil, err
+	}
+	return ReadCases(sub, "builtin:cases")
 }
 
 // ReadCases reads every *.yaml case file of fsys (a list of cases each).

@@ -142,6 +142,9 @@ func unescapeEntities(s string) (string, int) {
 	n := 0
 	out := entityRe.ReplaceAllStringFunc(s, func(m string) string {
 		u := html.UnescapeString(m)
+		if strings.HasSuffix(u, ";") && m != "&semi;" {
+			return m // only a prefix was a reference ("&notanentity;")
+		}
 		if u != m {
 			n++
 		}

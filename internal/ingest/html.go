@@ -123,6 +123,7 @@ func htmlDocument(name string, raw []byte, contentType, pageURL string) (doc.Doc
 	d.Text = text
 	d.Title, _ = repairInline(p.Title)
 	d.Source = p.SiteName
+	d.Author = p.Author
 	if d.URL == "" {
 		d.URL = p.URL
 	}

@@ -21,6 +21,10 @@ type WARCStats struct {
 	Records   int // records read
 	Documents int // HTML responses that became documents
 	Skipped   map[string]int
+	// Damaged counts records read with format problems (bad lengths,
+	// digests, headers); FirstDamage describes the first.
+	Damaged     int
+	FirstDamage string
 	// Stopped is why reading stopped before the end (truncated or
 	// corrupt archive); empty when the archive was read to the end.
 	Stopped string
@@ -127,6 +131,12 @@ func ReadWARC(name string, in io.Reader, maxBytes int, st *WARCStats, fn func(It
 			return nil
 		}
 		st.Records++
+		if len(rec.Validation) > 0 {
+			st.Damaged++
+			if st.FirstDamage == "" {
+				st.FirstDamage = fmt.Sprintf("record %d: %v", st.Records, rec.Validation[0])
+			}
+		}
 		it, why := warcDocument(name, st.Records, rec.WarcRecord, maxBytes)
 		rec.Close()
 		if why != "" {

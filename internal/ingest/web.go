@@ -162,6 +162,11 @@ func (r *reader) warcNotices(name string, st WARCStats) error {
 			return err
 		}
 	}
+	if st.Damaged > 0 {
+		if err := r.warn(name, fmt.Sprintf("%d records with format problems read as far as they go (first: %s)", st.Damaged, st.FirstDamage)); err != nil {
+			return err
+		}
+	}
 	if st.Stopped != "" {
 		return r.warn(name, fmt.Sprintf("archive read only up to record %d: %s", st.Records, st.Stopped))
 	}

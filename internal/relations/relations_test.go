@@ -250,3 +250,16 @@ func TestSignature(t *testing.T) {
 		}
 	}
 }
+
+func TestGeneratorSpans(t *testing.T) {
+	for _, a := range relationstest.NewGenerator(9).Stories(500) {
+		if err := doc.CheckSpans(a); err != nil {
+			t.Fatalf("%s: %v", a.ID, err)
+		}
+		for _, e := range a.Events {
+			if !a.Sentences[e.Sentence].Span.Contains(e.Span) {
+				t.Fatalf("%s: event %s outside its sentence", a.ID, e.ID)
+			}
+		}
+	}
+}

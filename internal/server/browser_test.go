@@ -109,11 +109,16 @@ func TestDashboardInBrowser(t *testing.T) {
 		}
 		return n
 	}
-	shot := func(name string) {
+	// shot saves the whole page (or, for long lists, the viewport) as PNG.
+	shot := func(name string, full bool) {
 		t.Helper()
 		// Let charts and fonts settle before the picture.
 		chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond))
-		buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+		act := chromedp.CaptureScreenshot()
+		if full {
+			act = chromedp.FullScreenshot(100)
+		}
+		buf, err := chromedp.Run(ctx, act)
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)
 		}
@@ -128,7 +133,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	if n := count(".alerts li"); n == 0 {
 		t.Error("overview: no alerts listed")
 	}
-	shot("overview.png")
+	shot("overview.png", true)
 
 	// Dyad view: both charts drawn, alerts listed.
 	do("dyad view", chromedp.Navigate(ts.URL+"/#/dyad/RUS/USA?by=day"), chromedp.WaitVisible("#dyad-goldstein canvas"),
@@ -164,7 +169,7 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Error("no happenings listed for the clicked day")
 	}
 	do("show reports", chromedp.Click("#day-clusters li.cluster button.link"), chromedp.WaitVisible("#day-clusters li.cluster q"))
-	shot("dyad.png")
+	shot("dyad.png", true)
 
 	// Open a document from the day's happening, then the TASS story.
 	do("open a document", chromedp.Click(`#day-clusters li.cluster .meta a[href^="#/doc/"]`), chromedp.WaitVisible("#doctext mark"))
@@ -177,7 +182,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	if n := count(".analysis section"); n < 4 {
 		t.Errorf("document view: %d analysis sections", n)
 	}
-	shot("document.png")
+	shot("document.png", true)
 
 	// Event list with highlighted evidence.
 	do("events", chromedp.Navigate(ts.URL+"/#/events?dyad=RUS-USA"), chromedp.WaitVisible("li.event mark.ev-verb"))
@@ -186,12 +191,12 @@ func TestDashboardInBrowser(t *testing.T) {
 			t.Errorf("events: nothing matches %s", sel)
 		}
 	}
-	shot("events.png")
+	shot("events.png", false)
 
 	do("quotes", chromedp.Navigate(ts.URL+"/#/quotes?speaker=Dmitry%20Peskov"), chromedp.WaitVisible("li.quote blockquote"), chromedp.WaitVisible(".speakers button"))
-	shot("quotes.png")
+	shot("quotes.png", false)
 	do("actor", chromedp.Navigate(ts.URL+"/#/actor/Maria%20Zakharova"), chromedp.WaitVisible("table caption"))
-	shot("actor.png")
+	shot("actor.png", false)
 
 	// The hostile story: its markup is shown as text, never run.
 	do("hostile document", chromedp.Navigate(ts.URL+"/#/doc/"+xssID), chromedp.WaitVisible("#doctext mark"))
@@ -199,7 +204,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	if err != nil || !strings.Contains(text, "<script>alert(1)</script>") || !strings.Contains(text, `"><img src=x onerror=alert(1)>`) {
 		t.Errorf("hostile text is not shown literally: %q %v", text, err)
 	}
-	do("hostile search", chromedp.Navigate(ts.URL+"/#/search?q=Antonov"), chromedp.WaitVisible(`a[href="#/doc/`+xssID+`"]`))
+	do("hostile search", chromedp.Navigate(ts.URL+"/#/search?q=Soreide"), chromedp.WaitVisible(`a[href="#/doc/`+xssID+`"]`))
 	do("hostile events", chromedp.Navigate(ts.URL+"/#/events?doc="+xssID), chromedp.Poll[chromedp.Void](`document.querySelectorAll('li.event, p.muted').length > 0`))
 	if n := count("img"); n != 0 {
 		t.Errorf("an img element was created (%d)", n)
@@ -207,11 +212,11 @@ func TestDashboardInBrowser(t *testing.T) {
 	if n := count("main script"); n != 0 {
 		t.Errorf("a script element was created in the page (%d)", n)
 	}
-	shot("hostile.png")
+	shot("hostile.png", true)
 
 	// Responsive: a phone-sized viewport still shows the dyad view.
 	do("phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/#/dyad/RUS/USA?by=week"), chromedp.WaitVisible("#dyad-goldstein canvas"))
-	shot("dyad-phone.png")
+	shot("dyad-phone.png", true)
 
 	mu.Lock()
 	defer mu.Unlock()

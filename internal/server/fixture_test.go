@@ -22,9 +22,9 @@ import (
 
 // xssText is a wire story whose text carries markup that must never reach
 // a page unescaped.
-const xssText = `WASHINGTON, March 20. /TASS/. Russian Ambassador Anatoly Antonov said on Saturday that <script>alert(1)</script> talks with the United States would continue.
-"We are ready for dialogue"><img src=x onerror=alert(1)>," Antonov told reporters in Washington.
-The U.S. State Department criticized Russia on Saturday.`
+const xssText = `OSLO, March 20. /NTB/. Norwegian Foreign Minister Ine Eriksen Soreide said on Saturday that <script>alert(1)</script> talks with Sweden would continue.
+"We are ready for dialogue"><img src=x onerror=alert(1)>," Soreide told reporters in Oslo.
+Sweden criticized Norway on Saturday.`
 
 const xssID = "xss-story"
 
@@ -51,8 +51,7 @@ func fixtureDB(t testing.TB) string {
 			fixtureErr = err
 			return
 		}
-		// Dated before the demo's stories, so that it does not move their trends.
-		docs = append(docs, doc.Document{ID: xssID, Text: xssText, Published: "2019-03-20", Source: "TASS", Title: `Antonov <script>alert(1)</script> "><img src=x onerror=alert(1)>`})
+		docs = append(docs, doc.Document{ID: xssID, Text: xssText, Published: "2021-03-20", Source: "NTB", Title: `Soreide <script>alert(1)</script> "><img src=x onerror=alert(1)>`})
 		fixtureAn, err = attache.New(attache.Options{})
 		if err != nil {
 			fixtureErr = err
@@ -161,4 +160,12 @@ func post(t testing.TB, url, ctype, token, body string) (int, []byte) {
 	var buf bytes.Buffer
 	io.Copy(&buf, resp.Body)
 	return resp.StatusCode, buf.Bytes()
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtureDir != "" {
+		os.RemoveAll(fixtureDir)
+	}
+	os.Exit(code)
 }

@@ -136,13 +136,10 @@ func (s *scanner) pickYear(i, j int, g gran, build func(y int) (time.Time, bool)
 	case tn == tenseFuture && a.Sub(startOf(cand, g)) > slack(g, false):
 		y = ay + 1
 	case tn == tenseNone:
-		// News reports more than it announces: without a tense, a date
-		// up to four months ahead is ahead, anything later is the last
-		// one ("from $29.75 in March" in an October story).
 		d := startOf(cand, g).Sub(a).Hours() / 24
-		if d > 122 {
+		if d > 183 {
 			y = ay - 1
-		} else if d < -243 {
+		} else if d < -183 {
 			y = ay + 1
 		}
 	}
@@ -251,6 +248,13 @@ func (s *scanner) clock(p int) (match, bool) {
 			if (mer == "a.m" || mer == "p.m") && s.w(j) == "." && s.adjacent(j-1) {
 				j++
 			}
+		} else if !colon && len(w) <= 2 && hh >= 1 && hh <= 12 && mer == "in" && s.w(j+1) == "the" && partsOfDay[s.w(j+2)] != "" && s.w(j+2) != "night" {
+			// "4 in the morning", "5 in the afternoon"
+			if s.w(j+2) != "morning" && hh < 12 {
+				hh += 12
+			}
+			j += 3
+			colon = true
 		} else if zones[mer] || (mer == "moscow" && s.w(j+1) == "time") {
 			if !colon && len(w) != 4 {
 				return match{}, false
@@ -590,6 +594,27 @@ func (s *scanner) yearExpr(p int) (match, bool) {
 	if y, k2, ok := s.spokenYear(k); ok {
 		return dateMatch(k2, point{g: gYear, t: date(y, 1, 1)}), true
 	}
+	if !fiscal && s.w(k) == "the" && s.w(k+1) == "year" {
+		// "the year 2000", "the year two thousand" (transcripts).
+		if y, ok := s.yearNumber(k + 2); ok {
+			return dateMatch(k+3, point{g: gYear, t: date(y, 1, 1)}), true
+		}
+		if y, k2, ok := s.spokenYear(k + 2); ok {
+			return dateMatch(k2, point{g: gYear, t: date(y, 1, 1)}), true
+		}
+		if s.w(k+2) == "two" && s.w(k+3) == "thousand" {
+			j, y := k+4, 2000
+			if s.w(j) == "and" {
+				j++
+			}
+			if v, ok := numberWords[s.w(j)]; ok && v < 20 {
+				y, j = 2000+v, j+1
+			} else if s.w(j-1) == "and" {
+				j--
+			}
+			return dateMatch(j, point{g: gYear, t: date(y, 1, 1)}), true
+		}
+	}
 	if w := s.w(k); len(w) > 5 && w != stripPrefix(w) {
 		// "mid-1996", "early-2020"
 		if v, ok := parseDigits(stripPrefix(w)); ok && len(stripPrefix(w)) == 4 && v >= 1000 && v <= 2199 {
@@ -734,6 +759,9 @@ func (s *scanner) relative(p int) (match, bool) {
 	if the && (det == "month" || det == "year" || det == "week") {
 		return match{}, false
 	}
+	if s.w(k) == "fiscal" && (s.w(k+1) == "year" || s.w(k+1) == "quarter") {
+		k++ // "the current fiscal year", "next fiscal year"
+	}
 	x := s.w(k)
 	j := k + 1
 	// Units.
@@ -847,6 +875,10 @@ func (s *scanner) relative(p int) (match, bool) {
 			return dateMatch(mj, point{g: gMonth, xval: fmt.Sprintf("XXXX-%02d", m)}), true
 		}
 		ay, am := s.anchor.Year(), s.anchor.Month()
+		if d, ok := s.dayNumber(mj); ok && (det == "last" || det == "next" || det == "this") {
+			// "last Oct. 23": the last such day before the anchor.
+			return s.relativeMonthDay(mj+1, m, d, det)
+		}
 		y := ay
 		switch det {
 		case "last", "past", "previous":
@@ -866,6 +898,35 @@ func (s *scanner) relative(p int) (match, bool) {
 	// Seasons: "last summer", "this fall", "next spring".
 	if code, ok := seasons[x]; ok {
 		return s.seasonPoint(p, j, code, det, 0, false), true
+	}
+	return match{}, false
+}
+
+// relativeMonthDay: "last Oct. 23" is the last October 23 before the
+// anchor, "next March 3" the first after it, "this May 1" the one in the
+// anchor's year.
+func (s *scanner) relativeMonthDay(j int, m time.Month, d int, det string) (match, bool) {
+	ay := s.anchor.Year()
+	for k := 0; k < 8; k++ {
+		y := ay
+		switch det {
+		case "last":
+			y = ay - k
+		case "next":
+			y = ay + k
+		default:
+			if k > 0 {
+				return match{}, false
+			}
+		}
+		if !validDay(y, m, d) {
+			continue // Feb 29 outside a leap year
+		}
+		t := date(y, m, d)
+		if det == "last" && !t.Before(s.anchor) || det == "next" && !t.After(s.anchor) {
+			continue
+		}
+		return dateMatch(j, point{g: gDay, t: t}), true
 	}
 	return match{}, false
 }
@@ -1832,6 +1893,52 @@ func (s *scanner) holiday(p int) (match, bool) {
 	}
 	t, _ := s.pickYear(p, j, gDay, func(y int) (time.Time, bool) { return build(y), true })
 	return dateMatch(j, point{g: gDay, t: t}), true
+}
+
+// partOfDay: "in the morning", "by mid-afternoon", "late afternoon
+// Tuesday", "mid-afternoon yesterday": a part of the reference day (the
+// day the narrative is at), or of the day named right after it.
+func (s *scanner) partOfDay(p int) (match, bool) {
+	k := p
+	the := s.w(k) == "the"
+	if the {
+		k++
+	}
+	w := s.w(k)
+	bare := stripPrefix(w)
+	pod, ok := partsOfDay[bare]
+	if !ok {
+		return match{}, false
+	}
+	switch {
+	case bare != w: // "mid-afternoon"
+	case !the && (s.w(p-1) == "mid" || s.w(p-1) == "late" || s.w(p-1) == "early"):
+	case the:
+		switch s.w(p - 1) {
+		case "in", "during", "by", "until", "through", "throughout":
+		default:
+			return match{}, false
+		}
+	default:
+		return match{}, false
+	}
+	j := k + 1
+	day := point{g: gDay, t: s.anchor}
+	if !s.hasAnchor {
+		day = unknown(gDay)
+	} else if s.ref.g >= gDay && s.ref.xval == "" {
+		day = point{g: gDay, t: s.ref.t}
+	}
+	if m, ok := s.deictic(j); ok && m.p.g == gDay {
+		day, j = m.p, m.j
+	} else if m, ok := s.weekday(j, true); ok && m.p.g == gDay {
+		day, j = m.p, m.j
+	}
+	pt := point{g: gPartOfDay, t: day.t, pod: pod}
+	if day.xval != "" {
+		pt.xval = day.xval + "T" + pod
+	}
+	return dateMatch(j, pt), true
 }
 
 // yearEnd: "by year-end", "since year end", "by year's end": the last

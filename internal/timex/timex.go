@@ -416,6 +416,7 @@ func (s *scanner) core(p int) (match, bool) {
 	try(s.isoDate(p))
 	try(s.barePlural(p))
 	try(s.yearEnd(p))
+	try(s.partOfDay(p))
 	return best, best.j > p
 }
 

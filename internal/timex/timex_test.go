@@ -283,6 +283,11 @@ var cases = []tcase{
 	{thu, "The minister said on Monday that he would travel to Kabul on Saturday.", "Saturday", "DATE", "2021-03-20", ""},
 	{thu, "The minister said on Monday that he would travel to Kabul on Wednesday.", "Monday", "DATE", "2021-03-15", ""},
 	{thu, "The minister will travel to Kabul on Wednesday.", "Wednesday", "DATE", "2021-03-24", ""},
+	// ---- last/next with a month and day
+	{"1999-04-19", "He was shot to death last Oct. 23 at his home.", "last Oct. 23", "DATE", "1998-10-23", ""},
+	{thu, "The vote was held last March 3.", "last March 3", "DATE", "2021-03-03", ""},
+	{thu, "The vote will be held next March 3.", "next March 3", "DATE", "2022-03-03", ""},
+	{"2021-03-01", "The law was passed last Feb. 29.", "last Feb. 29", "DATE", "2020-02-29", ""},
 	// ---- the last half of a year
 	{"1989-10-26", "Earnings will be lower for the last half of 1989.", "the last half of 1989", "DATE", "1989-H2", ""},
 	{"1989-10-26", "Volume follows the trend of the last half of the '80s.", "the '80s", "DATE", "198", ""},

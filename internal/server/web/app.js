@@ -299,9 +299,12 @@
       var days = new Map();
       t.documents.forEach(function (d) { days.set(d.day, [d.n, 0]); });
       t.events.forEach(function (d) { var v = days.get(d.day) || [0, 0]; v[1] = d.n; days.set(d.day, v); });
-      var keys = Array.from(days.keys()).filter(function (d) { return /^\d{4}-\d{2}-\d{2}$/.test(d); }).sort();
-      if (!keys.length) { chartBox.appendChild(el('p', { class: 'muted' }, 'No dated documents yet.')); return; }
-      var xs = keys.map(dayTs), docs = keys.map(function (k) { return days.get(k)[0]; }), evs = keys.map(function (k) { return days.get(k)[1]; });
+      var known = Array.from(days.keys()).filter(function (d) { return /^\d{4}-\d{2}-\d{2}$/.test(d); }).sort();
+      if (!known.length) { chartBox.appendChild(el('p', { class: 'muted' }, 'No dated documents yet.')); return; }
+      // Every day between the first and the last, quiet days as zero.
+      var keys = [];
+      for (var t = dayTs(known[0]); t <= dayTs(known[known.length - 1]) && keys.length < 20000; t += 86400) keys.push(tsDay(t));
+      var xs = keys.map(dayTs), docs = keys.map(function (k) { return (days.get(k) || [0, 0])[0]; }), evs = keys.map(function (k) { return (days.get(k) || [0, 0])[1]; });
       var bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.8, 12] }) : undefined;
       makeChart(chartBox, {
         series: [{}, { label: 'documents', stroke: '#1f3a5f', fill: 'rgba(31,58,95,.35)', paths: bars, points: { show: false } },
@@ -330,9 +333,9 @@
     alerts.forEach(function (a) {
       ul.appendChild(el('li', { class: a.direction },
         el('div', {}, el('b', {}, a.date), ' ', dyadLink(a.source, a.target, a.source + ' → ' + a.target), ' towards ', el('b', {}, a.direction)),
-        el('div', { class: 'meta' }, 'mean Goldstein ' + signed(a.goldstein_before, 2) + ' → ' + signed(a.goldstein_after, 2),
-          'conflict share ' + Math.round(100 * a.conflict_share_before) + '% → ' + Math.round(100 * a.conflict_share_after) + '%',
-          a.clusters + ' happenings'),
+        el('div', { class: 'meta' }, el('span', {}, 'mean Goldstein ' + signed(a.goldstein_before, 2) + ' → ' + signed(a.goldstein_after, 2)),
+          el('span', {}, 'conflict share ' + Math.round(100 * a.conflict_share_before) + '% → ' + Math.round(100 * a.conflict_share_after) + '%'),
+          el('span', {}, a.clusters + ' happenings')),
         a.drivers && a.drivers.length ? el('div', { class: 'meta' }, link('#/cluster/' + a.drivers[0].id, 'driver: ' + a.drivers[0].sentence.slice(0, 140))) : null));
     });
     return ul;
@@ -340,7 +343,7 @@
 
   function dyad(src, tgt, q) {
     src = (src || 'RUS').toUpperCase(); tgt = (tgt || 'USA').toUpperCase();
-    var by = q.by || 'day';
+    var by = q.by || 'week';
     var m = page(src + ' ↔ ' + tgt);
     var form = el('form', { class: 'filters', 'aria-label': 'Choose a dyad' },
       el('label', {}, 'Source', el('input', { name: 'source', value: src, required: true, size: 8 })),
@@ -386,15 +389,21 @@
       }
       function clickable(u) { u.over.addEventListener('click', function () { onClick(u); }); }
       makeChart(gChart, {
-        series: [{}, { label: src + ' → ' + tgt, stroke: '#0b57a4', width: 2, spanGaps: false },
-          { label: tgt + ' → ' + src, stroke: '#b42318', width: 2, dash: [5, 3], spanGaps: false }],
+        series: [{}, { label: src + ' → ' + tgt, stroke: '#0b57a4', width: 2, spanGaps: false, points: { show: true, size: 6, fill: '#0b57a4' } },
+          { label: tgt + ' → ' + src, stroke: '#b42318', width: 2, dash: [5, 3], spanGaps: false, points: { show: true, size: 6, fill: '#b42318' } }],
         axes: [{}, { label: 'Goldstein' }],
         scales: { x: { time: true } },
         hooks: { draw: [markDates(alertDates, '#f2a900')], ready: [clickable] }
       }, [xs, pick(a, function (p) { return p.goldstein_sum; }), pick(b, function (p) { return p.goldstein_sum; })]);
-      [a, b].forEach(function (s, k) {
+      // Lay out both cards before drawing, so that each chart takes its
+      // card's final width.
+      var boxes = [a, b].map(function (s, k) {
         var box = el('div', { class: 'chart', id: 'dyad-quad-' + k, role: 'img', 'aria-label': 'Happenings by quad class, ' + s.source + ' to ' + s.target });
         qCards.appendChild(el('section', { class: 'card' }, el('h2', {}, s.source + ' → ' + s.target + ': happenings by quad class'), box));
+        return box;
+      });
+      [a, b].forEach(function (s, k) {
+        var box = boxes[k];
         var bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.7, 10] }) : undefined;
         var colors = ['#1a7f37', '#7fc98f', '#f08c7e', '#b42318'];
         var ser = [{}];
