@@ -60,11 +60,19 @@ type Options struct {
 	// MaxBytes limits the size of one document's text; 0 means
 	// DefaultMaxBytes, negative means no limit.
 	MaxBytes int
+	// Registry is the actor registry consulted for names a document does
+	// not explain (see internal/registry for the persisted one). The
+	// pipeline only reads it: learning happens after storing, in input
+	// order, so that results do not depend on the number of workers.
+	Registry Registry
 	// Layers limits the pipeline to the stages up to and including the
 	// named one ("dateline", "text", "actor", "timex", "quote", "event");
 	// empty means all.
 	Layers string
 }
+
+// Registry remembers actors across documents.
+type Registry = actor.Registry
 
 // Analyzer runs the attache pipeline.
 type Analyzer struct {
@@ -102,7 +110,7 @@ func New(opts Options) (*Analyzer, error) {
 		{"dateline", func() (doc.Stage, error) { return dateline.New(dateline.Options{DefaultYear: opts.DefaultYear}) }},
 		{"text", func() (doc.Stage, error) { return text.New() }},
 		{"actor", func() (doc.Stage, error) {
-			return actor.New(actor.Options{DictDir: opts.DictDir, ActorsFile: opts.ActorsFile})
+			return actor.New(actor.Options{DictDir: opts.DictDir, ActorsFile: opts.ActorsFile, Registry: opts.Registry, NoLearn: true})
 		}},
 		{"timex", func() (doc.Stage, error) { return timex.New(timex.Options{}) }},
 		{"quote", func() (doc.Stage, error) { return quote.New(quote.Options{DictDir: opts.DictDir}) }},

@@ -3,12 +3,26 @@ package main
 import (
 	"context"
 
+	"github.com/attache-project/attache"
 	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/store"
 )
 
 // afterPut returns what runs after each stored batch: the layers built over
-// the store (event clusters, the actor registry).
+// the store (the actor registry, event clusters).
 func afterPut(st *store.SQLite) func(ctx context.Context, stored []*doc.Analysis) error {
-	return func(ctx context.Context, stored []*doc.Analysis) error { return nil }
+	return func(ctx context.Context, stored []*doc.Analysis) error {
+		return registry.Learn(ctx, st.DB(), stored)
+	}
+}
+
+// withRegistry loads the stored actor registry into the analyzer options.
+func withRegistry(ctx context.Context, st *store.SQLite, ao *attache.Options) error {
+	reg, err := registry.Load(ctx, st.DB())
+	if err != nil {
+		return err
+	}
+	ao.Registry = reg
+	return nil
 }

@@ -26,15 +26,18 @@ rest. A progress bar is shown when stderr is a terminal; a summary is printed at
 			if err != nil {
 				return err
 			}
-			an, err := attache.New(ao)
-			if err != nil {
-				return err
-			}
 			st, err := store.Open(c.Context(), dbPath(c))
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if err := withRegistry(c.Context(), st, &ao); err != nil {
+				return err
+			}
+			an, err := attache.New(ao)
+			if err != nil {
+				return err
+			}
 			ro.Progress, _ = c.Flags().GetBool("progress")
 			ro.BatchSize, _ = c.Flags().GetInt("batch")
 			ro.AfterPut = afterPut(st)

@@ -283,12 +283,16 @@ func anchorFits(s *sentence, kind string, i int) (fallback, ok bool) {
 		if isVerbTag(w.tag) {
 			return false, true
 		}
+		// Predicative adjectives of intent: "is ready to", "are willing to".
+		if strings.HasPrefix(w.tag, "JJ") && i > 0 && isVerbTag(s.w[i-1].tag) && s.w[i-1].vlemma == "be" {
+			return false, true
+		}
 		if (isNounTag(w.tag) || strings.HasPrefix(w.tag, "JJ")) && i > 0 && w.tag != "NNP" {
 			pt := s.w[i-1].tag
 			subj := pt == "NNP" || pt == "NNPS" || pt == "PRP" || s.inActor(i-1)
 			// Inflected ("Russia calls for"), or a base form between a
 			// subject and a determiner ("France and Germany share the").
-			obj := i+1 < len(s.w) && (s.w[i+1].tag == "DT" || s.w[i+1].tag == "PRP$")
+			obj := i+1 < len(s.w) && (s.w[i+1].tag == "DT" || s.w[i+1].tag == "PRP$" || s.w[i+1].tag == "IN" && (pt == "NNP" || pt == "NNPS"))
 			if subj && (w.vlemma != w.lower || obj) {
 				return true, true
 			}
@@ -547,6 +551,10 @@ func (c *coder) resolve(s *sentence, ms []*match) []*match {
 			if takesInfinitive(k.p.Code) && m.anchor > 0 && s.w[m.anchor-1].lower == "to" && m.anchor-1-k.end <= 6 {
 				m.dropped = "infinitive complement of " + k.p.ID
 			}
+			// "is considering sending aid": the option weighed is not done.
+			if k.p.Code == "014" && m.anchor == k.end && s.w[m.anchor].tag == "VBG" {
+				m.dropped = "option considered by " + k.p.ID
+			}
 		}
 	}
 	// Plain statements (010) only when nothing more specific was coded.
@@ -588,7 +596,7 @@ func takesInfinitive(code string) bool {
 	case "02", "03", "10", "12", "13":
 		return true
 	}
-	return false
+	return code == "014"
 }
 
 // governs reports whether a match takes a verbal complement: its pattern
@@ -632,18 +640,23 @@ func joinTokens(t []doc.Token) string {
 }
 
 // sportsWords mark a sentence about a game: violent verbs there describe
-// scores ("Russia beat the US 3-1"), not force.
-var sportsWords = map[string]bool{
-	"match": true, "game": true, "cup": true, "league": true, "championship": true, "tournament": true,
-	"olympic": true, "olympics": true, "goal": true, "goals": true, "final": true, "semifinal": true,
-	"quarterfinal": true, "playoff": true, "striker": true, "coach": true, "fifa": true, "uefa": true,
-	"score": true, "scored": true, "seed": true, "set": false, "innings": true, "wicket": true,
-	"medal": true, "squad": true, "team": true, "stadium": true, "nba": true, "nfl": true, "halftime": true,
+// scores ("Russia beat the US 3-1"), not force. Strong words are enough on
+// their own; weak ones (also common in politics: "the final city", "the
+// goal of the talks") count only in pairs.
+var sportsWords = map[string]int{
+	"league": 2, "championship": 2, "tournament": 2, "olympic": 2, "olympics": 2, "semifinal": 2,
+	"quarterfinal": 2, "playoff": 2, "playoffs": 2, "striker": 2, "fifa": 2, "uefa": 2, "innings": 2,
+	"wicket": 2, "nba": 2, "nfl": 2, "halftime": 2, "midfielder": 2, "goalkeeper": 2,
+	"match": 1, "game": 1, "cup": 1, "goal": 1, "goals": 1, "final": 1, "coach": 1, "score": 1,
+	"scored": 1, "medal": 1, "squad": 1, "team": 1, "stadium": 1, "season": 1, "hockey": 2,
+	"football": 2, "soccer": 2, "tennis": 2, "basketball": 2, "cricket": 2, "rugby": 2,
 }
 
 func sportsSentence(s *sentence) bool {
+	cues := 0
 	for i, w := range s.w {
-		if sportsWords[w.lower] {
+		cues += sportsWords[w.lower]
+		if cues >= 2 {
 			return true
 		}
 		// A score such as 3-1 or 2–0.

@@ -109,6 +109,20 @@ func ReadWARC(name string, in io.Reader, maxBytes int, st *WARCStats, fn func(It
 			err = nil
 		}
 	}()
+	// Decompress here rather than in gowarc: gzip.Reader reads both
+	// record-by-record members and an archive gzipped as a whole.
+	br := bufio.NewReaderSize(in, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			st.Stopped = "corrupt compression: " + err.Error()
+			return nil
+		}
+		defer zr.Close()
+		in = zr
+	} else {
+		in = br
+	}
 	wr, err := gowarc.NewWarcFileReaderFromStream(in, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
@@ -208,6 +222,7 @@ func warcDocument(name string, n int, rec gowarc.WarcRecord, maxBytes int) (Item
 	if err != nil && len(page) == 0 {
 		return Item{}, "truncated responses"
 	}
+	truncated := err != nil
 	if len(page) > maxBytes*4 {
 		return Item{}, "oversized responses"
 	}
@@ -220,6 +235,9 @@ func warcDocument(name string, n int, rec gowarc.WarcRecord, maxBytes int) (Item
 		// Crawls hold many index and media pages: a page without an
 		// article is skipped, not a failure.
 		return Item{}, "HTML pages without article text"
+	}
+	if truncated {
+		d.Warnings = append(d.Warnings, "page truncated in the archive: read as far as it goes")
 	}
 	if d.Published == "" {
 		if t, err := rec.Date(); err == nil && !t.IsZero() {

@@ -174,11 +174,19 @@ func (p *proc) cueOK(i int, e *CueEntry, first int) bool {
 	}
 	// "Viguerie notes.": a third-person form after a name or pronoun that
 	// the tagger took for a plural noun.
-	if i == first || !strings.HasSuffix(p.low[i], "s") || p.low[i] != p.toks[i].Text || !(p.toks[i-1].Tag == "NNP" || p.toks[i-1].Tag == "PRP") {
+	if i == first || !strings.HasSuffix(p.low[i], "s") || p.low[i] != p.toks[i].Text {
 		return false
 	}
 	last := p.a.Sentences[p.toks[i].Sent].Tokens[1]
-	return i+1 >= last || p.low[i+1] == "." || p.low[i+1] == "," || p.low[i+1] == "that" || p.low[i+1] == ":"
+	prev := p.toks[i-1].Tag
+	if prev == "NNP" || prev == "PRP" {
+		if i+1 >= last || p.low[i+1] == "." || p.low[i+1] == "," || p.low[i+1] == "that" || p.low[i+1] == ":" {
+			return true
+		}
+	}
+	// "The candidate plans to return": before an infinitive, after a
+	// singular subject, the "-s" form is the verb.
+	return (prev == "NNP" || prev == "PRP" || prev == "NN") && i+2 < last && p.low[i+1] == "to" && p.toks[i+2].Tag == "VB"
 }
 
 // skipAdverb are adverbs between an auxiliary and a participle.
@@ -773,6 +781,11 @@ func (p *proc) findIndirect() {
 			}
 		}
 	}
+	for si := range p.a.Sentences {
+		if f := p.headline(si); f != nil {
+			cands = append(cands, f)
+		}
+	}
 	// Univocal: a cue inside another attribution's content belongs to that
 	// content, not to an attribution of its own. Larger contents win.
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -821,6 +834,58 @@ func (p *proc) findIndirect() {
 		}
 		p.out = append(p.out, f)
 	}
+}
+
+// headlineColon is the cue of a headline or transcript line in which a
+// colon follows the speaker: "Lynch: No outside influence on FBI probe".
+var headlineColon = &CueEntry{Lemma: ":", Class: ClassSpeech, Pos: "punct"}
+
+// notSpeakers are labels that a colon follows at the start of a line but
+// that say nothing ("Update: ...", "Photos: ...").
+var notSpeakers = map[string]bool{
+	"update": true, "updated": true, "watch": true, "related": true, "editor": true, "note": true,
+	"source": true, "sources": true, "photo": true, "photos": true, "video": true, "breaking": true,
+	"exclusive": true, "read": true, "listen": true, "live": true, "analysis": true, "opinion": true,
+	"poll": true, "timeline": true, "correction": true, "q": true, "a": true, "question": true,
+	"answer": true, "transcript": true, "graphic": true, "map": true, "chart": true, "more": true,
+}
+
+// headline finds a statement in sentence si of the form "SPEAKER: WHAT
+// WAS SAID" (headlines, transcripts), where the speaker is a short proper
+// noun phrase that opens the sentence.
+func (p *proc) headline(si int) *found {
+	r := p.a.Sentences[si].Tokens
+	lo, hi := r[0], r[1]
+	c := -1
+	for j := lo + 1; j < hi && j <= lo+5; j++ {
+		if p.low[j] == ":" && p.inQ[j] < 0 {
+			c = j
+			break
+		}
+	}
+	if c < 0 || hi-c < 4 {
+		return nil
+	}
+	proper := false
+	for j := lo; j < c; j++ {
+		t := p.toks[j].Tag
+		if notSpeakers[p.low[j]] || p.inQ[j] >= 0 {
+			return nil
+		}
+		switch {
+		case t == "NNP" || t == "NNPS":
+			proper = true
+		case t == "POS" || t == "NN" || t == "." && j > lo:
+		default:
+			return nil
+		}
+	}
+	if !proper || p.toks[c+1].Tag == "CD" {
+		return nil // "Sen. Warren:" yes; "Photos:" or "8:30" no
+	}
+	h := &cueHit{t0: c, t1: c + 1, sent: si, e: headlineColon}
+	f := &found{kind: "indirect", cue: h, spk: tokRange{lo, c}, dir: -1, sent: si, tail: true}
+	return p.setContent(f, c+1, p.lastContent(c+1, hi))
 }
 
 // firstDirectAfter returns the index of the first direct quote that closes
@@ -909,6 +974,9 @@ func (p *proc) indirect(h *cueHit) *found {
 		}
 		return nil
 	}
+	if h.e.Raising {
+		return p.raising(f, h, lo, end)
+	}
 	spk, _ := p.speakerLeft(h.t0, lo)
 	if spk.empty() {
 		spk = p.speakerOf(h, lo)
@@ -955,6 +1023,11 @@ func (p *proc) indirect(h *cueHit) *found {
 		return nil
 	}
 	k := p.contentAfter(h, end)
+	if h.e.NP && p.s.beliefs && k < end && p.low[k-1] != "that" {
+		if g := p.npContent(f, k, end); g != nil {
+			return g
+		}
+	}
 	if k >= end || (p.low[k-1] != "that" && !p.clauseStart(k, end)) {
 		return nil
 	}
@@ -963,6 +1036,93 @@ func (p *proc) indirect(h *cueHit) *found {
 	}
 	end = p.clauseEnd(h, k, end)
 	return p.setContent(f, k, end)
+}
+
+// npStop are words that end a noun-phrase content: what follows is an
+// adjunct of the narrator ("criticized the plan after the vote").
+var npStop = map[string]bool{
+	"because": true, "after": true, "while": true, "when": true, "as": true, "since": true,
+	"before": true, "although": true, "though": true, "during": true, "despite": true,
+	"but": true, "whereas": true, "unless": true, "if": true, "until": true,
+}
+
+// npContent sets the content of f, whose cue takes a noun phrase
+// ("criticized the plan", "endorsed Clinton for president", "talked about
+// the economy"), to the phrase from token k up to a comma, a clause
+// boundary or a subordinating conjunction. It returns nil when a finite
+// verb comes first: the cue reports a clause, not a phrase.
+func (p *proc) npContent(f *found, k, end int) *found {
+	for k < end && (p.low[k] == "about" || p.low[k] == "of" || p.low[k] == "on" || p.low[k] == "to") && p.toks[k].Tag != "TO" {
+		k++ // "talked about X": the preposition belongs to the cue
+	}
+	if k >= end || p.isVerbTok(k) && p.toks[k].Tag != "VBG" || p.low[k] == "to" {
+		return nil
+	}
+	b := k
+	for b < end {
+		w := p.low[b]
+		if p.inQ[b] < 0 {
+			if w == "," || w == ";" || w == ":" || w == "--" || w == "—" || w == "–" || w == "(" || npStop[w] {
+				break
+			}
+			if t := p.toks[b].Tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
+				if b > k && (p.low[b-1] == "who" || p.low[b-1] == "which" || p.low[b-1] == "that") {
+					// "the plan that Obama proposed": a relative clause
+					// inside the phrase ends it.
+					b -= 1
+					break
+				}
+				return nil
+			}
+		}
+		b++
+	}
+	if b-k < 1 {
+		return nil
+	}
+	for b > k && (p.toks[b-1].Tag == "CC" || p.toks[b-1].Tag == "IN" || p.toks[b-1].Tag == "DT" || p.toks[b-1].Tag == "TO") {
+		b--
+	}
+	if b <= k {
+		return nil
+	}
+	for j := k; j < b; j++ {
+		if isNounTag(p.toks[j].Tag) || p.inQ[j] >= 0 {
+			f.s, f.e = p.toks[k].Span.Start(), p.toks[b-1].Span.End()
+			return f
+		}
+	}
+	return nil
+}
+
+// raising builds the content of a raising cue ("Clinton appeared to
+// gain", "the index is expected to rise"): the subject and the
+// infinitive clause, with no speaker.
+func (p *proc) raising(f *found, h *cueHit, lo, end int) *found {
+	j := h.t1
+	for j < end && (p.toks[j].Tag == "RB" || skipAdverb[p.low[j]]) {
+		j++
+	}
+	if j+1 >= end || p.low[j] != "to" || p.toks[j+1].Tag != "VB" {
+		return nil
+	}
+	i := h.t0 - 1
+	for i >= lo && (skipLeft[p.low[i]] || p.toks[i].Tag == "RB" || p.toks[i].Tag == "MD") {
+		i--
+	}
+	if i < lo {
+		return nil
+	}
+	subj := p.collectLeft(i, lo)
+	if subj.empty() {
+		return nil
+	}
+	e := p.clauseEnd(h, j, end)
+	if e <= j+1 {
+		return nil
+	}
+	f.s, f.e = p.toks[subj.a].Span.Start(), p.toks[e-1].Span.End()
+	return f
 }
 
 // subject returns the noun phrase that opens the sentence at lo when a

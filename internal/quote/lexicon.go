@@ -35,6 +35,16 @@ type CueEntry struct {
 	// Clause marks verbs that are cues only before "that", a colon, a
 	// comma or quoted words, or after what was said.
 	Clause bool `yaml:"clause"`
+	// NP marks cues whose content may be a noun phrase rather than a
+	// clause ("criticized the plan", "talked about the economy"): an
+	// attributed evaluation or topic, which attribution corpora such as
+	// PolNeAR annotate. Used only when the stage reports beliefs.
+	NP bool `yaml:"np"`
+	// Raising marks cues whose subject is part of the content and which
+	// have no speaker: "Clinton appeared to gain", "the report is
+	// expected to show". The content is the subject and the infinitive.
+	// Used only when the stage reports beliefs.
+	Raising bool `yaml:"raising"`
 }
 
 // MediumEntry is one entry of the medium and occasion lexicon

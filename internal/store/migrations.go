@@ -202,4 +202,26 @@ CREATE TABLE rel_state (
 	value INTEGER NOT NULL
 ) WITHOUT ROWID;
 `,
+	// 3: the actor registry (internal/registry): people and organisations
+	// learned across documents, in a role over a date range, with evidence;
+	// user overrides from --actors files win over learned entries.
+	`
+CREATE TABLE actors (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	name       TEXT NOT NULL,
+	type       TEXT NOT NULL,
+	country    TEXT NOT NULL DEFAULT '',
+	role       TEXT NOT NULL DEFAULT '',
+	sectors    TEXT NOT NULL DEFAULT '',
+	code       TEXT NOT NULL DEFAULT '',
+	aliases    TEXT NOT NULL DEFAULT '',
+	first_seen TEXT NOT NULL DEFAULT '',
+	last_seen  TEXT NOT NULL DEFAULT '',
+	mentions   INTEGER NOT NULL DEFAULT 0,
+	evidence   TEXT NOT NULL DEFAULT '[]',
+	override   INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (name, role, country, override)
+);
+CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+`,
 }

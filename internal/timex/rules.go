@@ -1353,7 +1353,7 @@ func (s *scanner) ago(j int, u unit, n int) match {
 	if !s.hasAnchor {
 		return match{j: j, typ: "DATE", val: unknownValue(g)}
 	}
-	if u == uYear && s.focus.g != gNone {
+	if u == uYear && s.focus.g != gNone && !s.monthsSpan {
 		m := dateMatch(j, point{g: s.focus.g, t: shift(s.focus.t, uYear, -n)})
 		m.anchored = false
 		return m
@@ -1375,7 +1375,7 @@ func (s *scanner) relShift(j int, u unit, n int) match {
 		g = gDay
 		n = 0
 	}
-	if u == uYear && s.focus.g != gNone && n < 0 {
+	if u == uYear && s.focus.g != gNone && n < 0 && !s.monthsSpan {
 		m := dateMatch(j, point{g: s.focus.g, t: shift(s.focus.t, uYear, n)})
 		m.anchored = false
 		return m

@@ -90,7 +90,12 @@ type scanner struct {
 	// travel on Wednesday", the speech time that the Wednesday counts
 	// from (TimeML anchors reported future on the speech act).
 	speech point
-	toks   []tok
+	// monthsSpan is set once the current sentence has named a stretch
+	// of several months ("in the first nine months, profit rose,
+	// compared with a year earlier"): "a year earlier" then compares
+	// that stretch, not the quarter in focus, and is the year before.
+	monthsSpan bool
+	toks       []tok
 	out   []doc.Timex
 }
 
@@ -147,6 +152,7 @@ type match struct {
 func (s *scanner) sentence() {
 	n := len(s.toks)
 	s.speech = point{}
+	s.monthsSpan = false
 	for i := 0; i < n; {
 		m, ok := s.at(i)
 		if !ok || m.j <= i {
@@ -159,6 +165,9 @@ func (s *scanner) sentence() {
 		}
 		if start < end && end <= len(s.a.Text) {
 			s.out = append(s.out, doc.Timex{Span: doc.S(start, end), Text: s.a.Text[start:end], Type: m.typ, Value: m.val})
+			if m.typ == "DURATION" && len(m.val) >= 3 && m.val[len(m.val)-1] == 'M' && m.val[1] != 'T' && m.val != "P1M" {
+				s.monthsSpan = true
+			}
 			if m.anchored && m.p.xval == "" && m.p.g != gNone {
 				s.ref = m.p
 				if m.p.g >= gDay && s.speech.g == gNone {

@@ -288,6 +288,21 @@ var cases = []tcase{
 	{thu, "The vote was held last March 3.", "last March 3", "DATE", "2021-03-03", ""},
 	{thu, "The vote will be held next March 3.", "next March 3", "DATE", "2022-03-03", ""},
 	{"2021-03-01", "The law was passed last Feb. 29.", "last Feb. 29", "DATE", "2020-02-29", ""},
+	// ---- parts of the reference day, clock times in words
+	{"1998-03-06", "By mid afternoon, official sources said the operation was over.", "mid afternoon", "TIME", "1998-03-06TAF", ""},
+	{"1989-11-02", "In London at mid-afternoon yesterday, the shares were up 2 pence.", "mid-afternoon yesterday", "TIME", "1989-11-01TAF", ""},
+	{"1989-10-30", "Shares fell on Friday. Dealers placed heavy buy orders in the morning.", "the morning", "TIME", "1989-10-27TMO", ""},
+	{thu, "The convoy left late afternoon Tuesday.", "late afternoon Tuesday", "TIME", "2021-03-16TAF", ""},
+	{thu, "The morning session was cancelled.", "", "", "", "morning"},
+	{"2000-04-05", "The father will leave at 4 in the morning, Castro said.", "4 in the morning", "TIME", "2000-04-05T04:00", ""},
+	{thu, "The rally starts at 5 in the afternoon.", "5 in the afternoon", "TIME", "2021-03-18T17:00", ""},
+	// ---- spoken years, fiscal years named relative to the anchor
+	{"1998-02-05", "His promise to halve unemployment by the year two thousand was abandoned.", "the year two thousand", "DATE", "2000", ""},
+	{thu, "The plan runs to the year two thousand and five.", "the year two thousand and five", "DATE", "2005", ""},
+	{thu, "The goal is set for the year 2030.", "the year 2030", "DATE", "2030", ""},
+	{thu, "Two thousand people marched.", "", "", "", "thousand"},
+	{"1989-11-02", "It expects sales in the current fiscal year to rise.", "the current fiscal year", "DATE", "1989", ""},
+	{"1989-11-02", "The company earned $5 million in the fiscal-first quarter.", "the fiscal-first quarter", "DATE", "1989-Q1", ""},
 	// ---- the last half of a year
 	{"1989-10-26", "Earnings will be lower for the last half of 1989.", "the last half of 1989", "DATE", "1989-H2", ""},
 	{"1989-10-26", "Volume follows the trend of the last half of the '80s.", "the '80s", "DATE", "198", ""},

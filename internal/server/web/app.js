@@ -413,7 +413,8 @@
           // stack: each series draws the cumulative count so the bars stack.
           data.push(s.points.map(function (p) { var t = 0; for (var j = qi; j < 4; j++) t += p.quad[j]; return t || null; }));
         });
-        makeChart(box, { height: 180, series: ser, axes: [{}, { label: 'happenings' }], scales: { x: { time: true } },
+        makeChart(box, { height: 180, series: ser, axes: [{}, { label: 'happenings' }],
+          scales: { x: { time: true }, y: { range: function (u, lo, hi) { return [0, Math.max(1, hi || 1)]; } } },
           hooks: { draw: [markDates(alertDates, '#f2a900')], ready: [clickable] } }, data);
       });
       if (alerts.length) alertsBox.appendChild(alertList(alerts.sort(function (x, y) { return x.date < y.date ? 1 : -1; })));

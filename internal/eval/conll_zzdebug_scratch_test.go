@@ -1,0 +1,38 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/attache-project/attache/internal/actor"
+	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/text"
+)
+
+func TestZZDebug(t *testing.T) {
+	txt := os.Getenv("DBG")
+	if txt == "" {
+		t.Skip()
+	}
+	ts, _ := text.New()
+	as, _ := actor.New(actor.Options{})
+	a := doc.New(doc.Document{ID: "x", Text: txt})
+	ts.Process(context.Background(), a)
+	as.Process(context.Background(), a)
+	for _, tk := range a.Tokens {
+		fmt.Printf("%s/%s ", tk.Text, tk.Tag)
+	}
+	fmt.Println()
+	for _, e := range a.Entities {
+		fmt.Printf("%s %s [%s]:", e.Type, e.Name, doc.Val(e.Code))
+		for _, m := range e.Mentions {
+			fmt.Printf(" %q/%s", m.Text, m.Kind)
+		}
+		fmt.Println()
+	}
+	for _, s := range SystemNER(a) {
+		fmt.Println(s.Label, s.Span.Of(txt))
+	}
+}
