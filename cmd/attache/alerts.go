@@ -50,7 +50,7 @@ drove it.`,
 				return err
 			}
 			defer st.Close()
-			if _, err := relations.Update(c.Context(), st.DB(), relations.Options{}); err != nil {
+			if err := catchUp(c, st.DB()); err != nil {
 				return err
 			}
 			as, err := relations.Alerts(c.Context(), st.DB(), o)

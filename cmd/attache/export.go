@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/attache-project/attache/internal/export"
-	"github.com/attache-project/attache/internal/relations"
 	"github.com/spf13/cobra"
 )
 
@@ -59,7 +58,7 @@ articles) in one of these formats (see docs/export.md):
 				return err
 			}
 			defer st.Close()
-			if _, err := relations.Update(c.Context(), st.DB(), relations.Options{}); err != nil {
+			if err := catchUp(c, st.DB()); err != nil {
 				return err
 			}
 			out := c.OutOrStdout()

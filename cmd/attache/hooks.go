@@ -5,6 +5,7 @@ import (
 
 	"github.com/attache-project/attache"
 	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/neardup"
 	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/store"
 )
@@ -13,6 +14,10 @@ import (
 // the store (the actor registry, event clusters).
 func afterPut(st *store.SQLite) func(ctx context.Context, stored []*doc.Analysis) error {
 	return func(ctx context.Context, stored []*doc.Analysis) error {
+		// Near-duplicates first: layers that count stories skip copies.
+		if _, err := neardup.AddAnalyses(ctx, st.DB(), stored); err != nil {
+			return err
+		}
 		return registry.Learn(ctx, st.DB(), stored)
 	}
 }

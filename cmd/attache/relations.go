@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -56,7 +57,7 @@ with terminal sparklines. SOURCE and TARGET are country codes (RUS) or actor cod
 			}
 			defer st.Close()
 			// Catch up with events stored since the last clustering.
-			if _, err := relations.Update(c.Context(), st.DB(), relations.Options{}); err != nil {
+			if err := catchUp(c, st.DB()); err != nil {
 				return err
 			}
 			out := c.OutOrStdout()
@@ -168,6 +169,20 @@ func writeSeries(w io.Writer, format string, series []relations.Series) error {
 		fmt.Fprintf(w, "index   %s  (%s .. %s; low = conflict, high = cooperation, blank = none)\n",
 			relations.Sparkline(idx, has, -100, 100), s.Points[0].Start, s.Points[len(s.Points)-1].Start)
 		fmt.Fprintf(w, "volume  %s  (max %d happenings per %s)\n", strings.TrimRight(relations.Sparkline(vol, has, 0, maxVol), " "), int(maxVol), s.By)
+	}
+	return nil
+}
+
+// catchUp clusters the events stored since the last clustering (by an
+// ingest that did not, or an older attache) and says so when there were
+// any.
+func catchUp(c *cobra.Command, db *sql.DB) error {
+	st, err := relations.Update(c.Context(), db, relations.Options{})
+	if err != nil {
+		return err
+	}
+	if st.Events > 0 {
+		fmt.Fprintf(c.ErrOrStderr(), "clustered %d new events into %d new happenings\n", st.Events, st.NewClusters)
 	}
 	return nil
 }

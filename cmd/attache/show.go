@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 
+	"github.com/attache-project/attache/internal/neardup"
 	"github.com/attache-project/attache/internal/render"
 	"github.com/spf13/cobra"
 )
@@ -30,6 +32,10 @@ func init() {
 			if err != nil {
 				return err
 			}
+			copies, err := neardup.Related(c.Context(), st.DB(), a.ID)
+			if err != nil {
+				return err
+			}
 			if format == "json" {
 				enc := json.NewEncoder(os.Stdout)
 				enc.SetEscapeHTML(false)
@@ -37,9 +43,23 @@ func init() {
 				return enc.Encode(a)
 			}
 			render.Text(os.Stdout, a)
+			if len(copies) > 0 {
+				fmt.Fprintln(os.Stdout, "\nnear-duplicates (same story):")
+				for _, cp := range copies {
+					fmt.Fprintf(os.Stdout, "  %s  %.2f  %s  %s\n", cp.ID, cp.Similarity, deref(cp.Source), deref(cp.Title))
+				}
+			}
 			return nil
 		},
 	}
 	c.Flags().String("format", "text", "output format: text or json")
 	rootCmd.AddCommand(c)
+}
+
+// deref returns the string or "-" for nil.
+func deref(s *string) string {
+	if s == nil || *s == "" {
+		return "-"
+	}
+	return *s
 }

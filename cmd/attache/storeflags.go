@@ -19,7 +19,23 @@ func openExisting(c *cobra.Command) (*store.SQLite, error) {
 			return nil, fmt.Errorf("no database at %s (run attache ingest or attache demo --db %s first, or pass --db)", path, path)
 		}
 	}
+	if sch := store.Scheme(path); sch != "" && sch != "sqlite" && sch != "file" {
+		return nil, fmt.Errorf("attache %s reads SQLite databases only for now; %s:// databases are served by the commands that use openStore", c.Name(), sch)
+	}
 	return store.Open(c.Context(), path)
+}
+
+// openStore opens the database named by --db for commands that need only
+// the store.Store interface: SQLite (refusing to create an empty file) or
+// any registered engine (postgres://).
+func openStore(c *cobra.Command) (store.Store, error) {
+	path := dbPath(c)
+	if store.Scheme(path) == "" {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("no database at %s (run attache ingest or attache demo --db %s first, or pass --db)", path, path)
+		}
+	}
+	return store.OpenAny(c.Context(), path)
 }
 
 // dateFlag reads a YYYY-MM-DD flag.

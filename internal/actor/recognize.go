@@ -82,6 +82,12 @@ type proc struct {
 	// sports is set for sports stories, where place names in results and
 	// fixtures are teams (organisations), not places or governments.
 	sports bool
+	// cricket is set for cricket stories, whose tables list players.
+	cricket bool
+	// orgCue holds the lower-case unexplained names seen in a company
+	// context ("Zenith said", "shares of Berlex"): every mention of them
+	// in the document is an organisation.
+	orgCue map[string]bool
 	ents   []*ent
 	byKey  map[string]*ent
 	ments  []*ment
@@ -104,6 +110,12 @@ func newProc(s *Stage, a *doc.Analysis) *proc {
 		}
 	}
 	p.sports = len(hits) >= 2 && n >= 3
+	for _, k := range p.keys {
+		if cricketWords[k] {
+			p.cricket = true
+			break
+		}
+	}
 	p.nl = make([]bool, len(a.Tokens))
 	for i := 1; i < len(a.Tokens); i++ {
 		if gap := a.Text[a.Tokens[i-1].Span.End():a.Tokens[i].Span.Start()]; strings.IndexByte(gap, '\n') >= 0 {
@@ -125,6 +137,7 @@ func (p *proc) run() {
 			p.sentence(r[0], r[1])
 		}
 	}
+	p.spreadTeams()
 	p.resolveLeftovers()
 	p.resolvePronouns()
 }
@@ -148,11 +161,14 @@ func (p *proc) accept(e entry, start, end int) bool {
 		}
 		return sb.String() == form || strings.ReplaceAll(sb.String(), " ", "") == strings.ReplaceAll(form, " ", "")
 	case kCountry, kPlace, kOrg, kMetonym, kAdjective, kDemonym, kOrgAmb, kOrgMetonym:
-		s0 := start
+		s0, e1 := start, end-1
 		if p.keys[s0] == "the" && end-start > 1 {
 			s0++
 		}
-		if !isCap(toks[s0].Text) || !isCap(toks[end-1].Text) {
+		if e1 > s0 && (p.keys[e1] == "'s" || p.keys[e1] == "'") {
+			e1-- // "Lloyd 's", "Moody 's"
+		}
+		if !isCap(toks[s0].Text) || !isCap(toks[e1].Text) {
 			return false
 		}
 		// A gazetteer place that is one short word must be a proper noun.

@@ -229,6 +229,18 @@ func (p *proc) sentence(t0, t1 int) {
 			}
 		}
 	}
+	// 3b. Teams in the results and tables of sports stories.
+	if p.sports {
+		for u := 0; u < len(us); u++ {
+			if !used[u] {
+				if n := p.teamRun(us, used, u); n > u {
+					p.teamMention(us[u].t0, us[n-1].t1, "")
+					mark(u, n)
+					u = n - 1
+				}
+			}
+		}
+	}
 	// 4. People from name runs: known names, appositives, first names,
 	// the registry, speech verbs.
 	for u := 0; u < len(us); u++ {
@@ -300,6 +312,12 @@ func (p *proc) sentence(t0, t1 int) {
 			}
 			if n-u <= 3 {
 				p.leftovers = append(p.leftovers, [2]int{us[u].t0, us[n-1].t1})
+				if p.companyContext(us[u].t0, us[n-1].t1) {
+					if p.orgCue == nil {
+						p.orgCue = map[string]bool{}
+					}
+					p.orgCue[strings.ToLower(p.tokText(us[u].t0, us[n-1].t1))] = true
+				}
 			}
 			if u > 0 && us[u-1].cls == uPrep && locatives[p.keys[us[u-1].t0]] && p.keys[us[u-1].t0] != "of" && n-u <= 3 && !isAllCaps(p.tokText(us[u].t0, us[n-1].t1)) {
 				name := p.a.Text[p.a.Tokens[us[u].t0].Span.Start():p.a.Tokens[us[n-1].t1-1].Span.End()]
@@ -685,10 +703,25 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 		return u
 	}
 	name := strings.ToLower(in.Name)
+	first := us[instUnit].t0 == p.a.Sentences[p.a.Tokens[us[instUnit].t0].Sent].Tokens[0]
+	// A capitalised institution ("the Foreign Ministry", "the Army") is
+	// its name; lower case ("the ministry") is a definite description.
+	// One capitalised word opening a sentence ("Police said") is just a
+	// sentence start unless it is tagged a proper noun.
+	kind := KindNominal
+	if ht := p.a.Tokens[us[instUnit].t0]; isCap(ht.Text) && !isAllCaps(p.tokText(us[instUnit].t0, us[instUnit].t1)) &&
+		(us[instUnit].t1-us[instUnit].t0 > 1 && !first || det || genericOrgWords[p.keys[us[instUnit].t0]]) {
+		kind = KindName
+		// Part of a longer name: "the New Aspiration Party", "Hebrew
+		// University", "University Hospital" (left to orgRun).
+		if instUnit > 0 && us[instUnit-1].cls == uName && !used[instUnit-1] || instUnit+1 < len(us) && us[instUnit+1].cls == uName && !p.nl[us[instUnit+1].t0] {
+			return u
+		}
+	}
 	for i := len(p.ents) - 1; i >= 0; i-- {
 		e := p.ents[i]
 		if e.inst == name {
-			p.mention(e, us[u].t0, us[j-1].t1, KindNominal)
+			p.mention(e, us[u].t0, us[j-1].t1, kind)
 			return j
 		}
 	}
@@ -696,10 +729,9 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 	// the phrase: the story's country (see salientCountry).
 	if cc := p.salientCountry(); cc != "" && (det || isCap(p.a.Tokens[us[instUnit].t0].Text)) {
 		e := p.instEntity(cc, inst, "")
-		p.mention(e, us[u].t0, us[j-1].t1, KindNominal)
+		p.mention(e, us[u].t0, us[j-1].t1, kind)
 		return j
 	}
-	first := us[instUnit].t0 == p.a.Sentences[p.a.Tokens[us[instUnit].t0].Sent].Tokens[0]
 	if isCap(p.a.Tokens[us[instUnit].t0].Text) && (us[instUnit].t1-us[instUnit].t0 > 1 || !first) && !isAllCaps(p.tokText(us[instUnit].t0, us[instUnit].t1)) {
 		// "the Foreign Ministry" with no country in sight: keep it. (One
 		// capitalised word, "Police said", is just a sentence start.)
@@ -863,7 +895,20 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 		oi := p.orgRef(x.e)
 		e := p.byKey["org:"+itoa(int(oi))]
 		if e == nil {
-			return false
+			// "the Senate", "the Commonwealth" before any organisation
+			// made clear which one: an organisation all the same, without
+			// a code.
+			if !p.genericOrgAlias(x) {
+				return false
+			}
+			name := strings.TrimPrefix(strings.TrimPrefix(p.tokText(x.t0, x.t1), "the "), "The ")
+			e = p.entity("orgamb:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "ORG"} })
+			t0 := x.t0
+			if u > 0 && us[u-1].cls == uThe && !used[u-1] {
+				t0 = us[u-1].t0
+			}
+			p.mention(e, t0, x.t1, KindName)
+			return true
 		}
 		t0 := x.t0
 		if u > 0 && us[u-1].cls == uThe && !used[u-1] {
@@ -995,11 +1040,19 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 			case kAdjective, kCountry, kAbbrev, kPlace, kDemonym, kMetonym:
 				return true
 			case kRole, kInstitution:
-				// "General Motors", "Federal Office for Motor Vehicles".
-				return isCap(p.a.Tokens[us[i].t0].Text) && !isAllCaps(p.a.Tokens[us[i].t0].Text)
+				// "General Motors", "Federal Office for Motor Vehicles";
+				// "Schering AG": a company suffix, not an attorney general.
+				t := p.a.Tokens[us[i].t0].Text
+				if _, suffix := companySuffixes[p.keys[us[i].t0]]; suffix && us[i].t1-us[i].t0 == 1 && i > u {
+					return true
+				}
+				return isCap(t) && !isAllCaps(t)
 			case kOrg, kOrgAbbrev:
 				// "Volkswagen AG", "Reuters Television": a longer name.
 				return i+1 < len(us) && us[i+1].cls == uName
+			case kOrgAmb:
+				// "Kurdistan Democratic Party": a longer name.
+				return isCap(p.a.Tokens[us[i].t0].Text)
 			}
 		}
 		return false
@@ -1013,10 +1066,8 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 			break
 		}
 		if okUnit(j) {
-			if us[j].cls == uName {
-				if _, ok := orgHeads[p.keys[us[j].t0]]; ok {
-					head = j
-				}
+			if _, ok := orgHeads[p.keys[us[j].t1-1]]; ok && (us[j].cls == uName || us[j].cls == uLex && (us[j].t1-us[j].t0 > 1 || companySuffixes[p.keys[us[j].t0]])) {
+				head = j
 			}
 			lastOK = j
 			j++
@@ -1225,7 +1276,8 @@ func (p *proc) teamContext(us []unit, u int) bool {
 	}
 	// A score, a fixture ("Leeds v Wimbledon") or a result verb around it.
 	prevOK := x.t0 > 0 && !p.nl[x.t0] && (teamWords[p.keys[x.t0-1]] || toks[x.t0-1].Tag == "CD")
-	nextOK := x.t1 < len(toks) && !p.nl[x.t1] && (teamWords[p.keys[x.t1]] || isScore(toks[x.t1].Text))
+	nextOK := x.t1 < len(toks) && !p.nl[x.t1] && (teamWords[p.keys[x.t1]] || isScore(toks[x.t1].Text) || isResult(toks[x.t1].Text) ||
+		teamVerbs[p.keys[x.t1]] || toks[x.t1].Text == "AT")
 	lineStart := x.t0 == 0 || p.nl[x.t0]
 	if !prevOK && !nextOK && !(lineStart && x.t1 < len(toks) && isScore(toks[x.t1].Text)) {
 		return false
@@ -1300,6 +1352,12 @@ func (p *proc) unknownTeam(us []unit, u, n int) bool {
 	if t0 > 0 && (toks[t0-1].Text == "c" || toks[t0-1].Text == "b" || toks[t0-1].Text == "st" || toks[t0-1].Text == "lbw") {
 		return false // a cricket scorecard: "c Stewart b Mullally 61"
 	}
+	if t0 > 0 && !p.nl[t0] && (isRank(toks[t0-1].Text) || toks[t0-1].Text == "." && t0 > 1 && isScore(toks[t0-2].Text)) {
+		return false // a ranked list of players: "2. Corser 269"
+	}
+	if t1 < len(toks) && !p.nl[t1] && (p.keys[t1] == "are" || p.keys[t1] == "were" || p.keys[t1] == "have") && !p.isFirstName(t0) {
+		return true // "Essex are set to ...": clubs take plural verbs
+	}
 	if t1 < len(toks) && !p.nl[t1] && (isScore(toks[t1].Text) || teamWords[p.keys[t1]]) {
 		return true
 	}
@@ -1330,13 +1388,9 @@ func (p *proc) acronymOrg(t int) bool {
 	if len(tk.Text) < 2 || len(tk.Text) > 5 || !isAllCaps(tk.Text) || strings.ContainsAny(tk.Text, ".0123456789-") || notOrgAcronyms[tk.Text] {
 		return false
 	}
-	return p.mixedCase(tk.Sent)
-}
-
-// mixedCase reports whether most words of sentence si have lower-case
-// letters: running text rather than a headline or a table in capitals.
-func (p *proc) mixedCase(si int) bool {
-	r := p.a.Sentences[si].Tokens
+	// Punctuation and numbers count against: tables of figures and codes
+	// ("CAPS", "VMIG") are full of acronyms that name nothing.
+	r := p.a.Sentences[tk.Sent].Tokens
 	lower := 0
 	for i := r[0]; i < r[1]; i++ {
 		if w := p.a.Tokens[i].Text; w != strings.ToUpper(w) {
@@ -1344,6 +1398,23 @@ func (p *proc) mixedCase(si int) bool {
 		}
 	}
 	return lower*2 > r[1]-r[0]
+}
+
+// mixedCase reports whether most words of sentence si have lower-case
+// letters: running text rather than a headline or a table in capitals.
+func (p *proc) mixedCase(si int) bool {
+	r := p.a.Sentences[si].Tokens
+	lower, words := 0, 0
+	for i := r[0]; i < r[1]; i++ {
+		w := p.a.Tokens[i].Text
+		if w != strings.ToUpper(w) {
+			lower++
+			words++
+		} else if w != strings.ToLower(w) {
+			words++ // punctuation and numbers do not count
+		}
+	}
+	return lower*2 > words
 }
 
 // notOrgAcronyms are common acronyms that name no organisation.
@@ -1387,6 +1458,7 @@ func (p *proc) resolveLeftovers() {
 			}
 		}
 	}
+	p.cuedOrgs(byName)
 	for _, r := range p.leftovers {
 		name := strings.ToLower(p.tokText(r[0], r[1]))
 		if e := byName[name]; e != nil {
@@ -1447,3 +1519,41 @@ func (p *proc) initialBefore(t int) int {
 	}
 	return -1
 }
+
+// genericOrgWords are one-word ambiguous organisation aliases that name an
+// organisation whatever the country: legislatures, the Commonwealth.
+var genericOrgWords = map[string]bool{"senate": true, "congress": true, "commonwealth": true, "parliament": true, "duma": true,
+	"rada": true, "majlis": true, "majles": true, "knesset": true, "commons": true, "sejm": true, "bundestag": true, "bundesrat": true}
+
+// genericOrgAlias reports whether the ambiguous organisation alias of unit
+// x names some organisation even when the text has not said which: a
+// capitalised phrase of several words ("Supreme Court", "Security
+// Council") or a legislature, and not a place.
+func (p *proc) genericOrgAlias(x unit) bool {
+	toks := p.a.Tokens
+	if !isCap(toks[x.t0].Text) && p.keys[x.t0] != "the" || isAllCaps(p.tokText(x.t0, x.t1)) {
+		return false
+	}
+	words := 0
+	for i := x.t0; i < x.t1; i++ {
+		if p.keys[i] != "the" {
+			words++
+			if !isCap(toks[i].Text) && !prepositions[p.keys[i]] && p.keys[i] != "and" {
+				return false
+			}
+		}
+	}
+	last := p.keys[x.t1-1]
+	if len(p.r.places[last]) > 0 {
+		return false
+	}
+	if x.t0 > 0 && !p.nl[x.t0] && isCap(toks[x.t0-1].Text) && !strings.HasPrefix(toks[x.t0-1].Tag, "DT") {
+		return false // part of a longer name: "Indonesian Democratic Party"
+	}
+	return words > 1 || genericOrgWords[last]
+}
+
+// companySuffixes are the legal forms that end a company's name; in
+// capitals they are not roles ("AG" is not an attorney general there).
+var companySuffixes = map[string]bool{"ag": true, "sa": true, "nv": true, "n.v.": true, "bv": true, "ab": true, "asa": true,
+	"oyj": true, "spa": true, "s.p.a.": true, "plc": true, "gmbh": true, "llc": true, "ltd": true, "inc": true, "corp": true, "co": true}

@@ -551,7 +551,9 @@ type BratOptions struct {
 	DictDir string
 	// Misses, when set, receives one line per gold attribution that no
 	// prediction matched (MISS) and per prediction that matched no gold
-	// (FALSE), for error analysis.
+	// (FALSE), and per matched prediction whose speaker is wrong (SPEAKER:
+// cue, predicted speaker, gold source), for error analysis; a MISS line ends with the best overlap
+// of any prediction with the gold content.
 	Misses io.Writer
 }
 
@@ -594,7 +596,8 @@ func RunBrat(ctx context.Context, dir string, opts BratOptions) (*BratScore, err
 // WriteBratMisses writes the gold attributions of one document that no
 // predicted quote matches at overlap >= 0.3 and the predictions that match
 // no gold, one tab-separated line each: MISS/FALSE, document, cue, source
-// (or speaker) and content.
+// (or speaker) and content; MISS lines add the best overlap of any
+// prediction with the gold content.
 func WriteBratMisses(w io.Writer, name string, a *doc.Analysis, gold []BratAttribution) {
 	pred := bratUnits(a)
 	m := bratMatch(pred, gold, LooseOverlap)
@@ -609,6 +612,13 @@ func WriteBratMisses(w io.Writer, name string, a *doc.Analysis, gold []BratAttri
 	for i, j := range m {
 		if j >= 0 {
 			matched[j] = true
+			if g := gold[j]; len(g.Source) > 0 && !bratSpeakerRight(a, pred[i].q, g.Source) {
+				spk := ""
+				if q := pred[i].q; q.Speaker != nil {
+					spk = q.Speaker.Text
+				}
+				fmt.Fprintf(w, "SPEAKER\t%s\t%s\t%s\t%s\n", name, join(g.Cue), spk, join(g.Source))
+			}
 			continue
 		}
 		q := pred[i].q
@@ -623,7 +633,11 @@ func WriteBratMisses(w io.Writer, name string, a *doc.Analysis, gold []BratAttri
 	}
 	for j, g := range gold {
 		if !matched[j] {
-			fmt.Fprintf(w, "MISS\t%s\t%s\t%s\t%s\n", name, join(g.Cue), join(g.Source), join(g.Content))
+			best := 0.0
+			for _, u := range pred {
+				best = max(best, bratOverlap(u.spans, g.Content))
+			}
+			fmt.Fprintf(w, "MISS\t%s\t%s\t%s\t%s\t%.2f\n", name, join(g.Cue), join(g.Source), join(g.Content), best)
 		}
 	}
 }

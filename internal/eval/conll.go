@@ -153,6 +153,23 @@ func (s *NERScore) PRF(label string) (p, r, f float64) {
 // spans do not include it); of overlapping mentions the longest is kept.
 func SystemNER(a *doc.Analysis) []NERSpan {
 	var out []NERSpan
+	// Country words that open a longer mention ("French" in "French
+	// Interior Ministry", "Japan 's" in "Japan 's Agriculture Ministry"):
+	// CoNLL labels the country word on its own (MISC or LOC) and the
+	// institution without it.
+	countryAt := map[int]int{}
+	for _, e := range a.Entities {
+		if e.Type != "GPE" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Kind == actor.KindAdjective || m.Kind == actor.KindName || m.Kind == actor.KindAlias {
+				if m.Span.End() > countryAt[m.Span.Start()] {
+					countryAt[m.Span.Start()] = m.Span.End()
+				}
+			}
+		}
+	}
 	for _, e := range a.Entities {
 		lab := ""
 		switch e.Type {
@@ -179,6 +196,13 @@ func SystemNER(a *doc.Analysis) []NERSpan {
 			sp := m.Span
 			if strings.HasPrefix(m.Text, "the ") || strings.HasPrefix(m.Text, "The ") || strings.HasPrefix(m.Text, "THE ") {
 				sp[0] += 4
+			}
+			if end, ok := countryAt[sp[0]]; ok && lab == "ORG" && e.Type == "ORG" && e.Country != nil && end < sp[1] {
+				rest := a.Text[end:sp[1]]
+				rest = strings.TrimPrefix(strings.TrimPrefix(rest, " 's"), "'s")
+				if t := strings.TrimLeft(rest, " "); t != "" && startsUpper(t) {
+					sp[0] = sp[1] - len(t)
+				}
 			}
 			out = append(out, NERSpan{Span: sp, Label: lab})
 		}

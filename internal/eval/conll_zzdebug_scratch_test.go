@@ -36,3 +36,20 @@ func TestZZDebug(t *testing.T) {
 		fmt.Println(s.Label, s.Span.Of(txt))
 	}
 }
+
+func TestZZEval(t *testing.T) {
+	path := os.Getenv("CONLL")
+	if path == "" {
+		t.Skip()
+	}
+	s, errs, err := EvalCoNLL(context.Background(), path, actor.Options{}, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	WriteNERReport(os.Stdout, s)
+	f, _ := os.Create(os.Getenv("ERRS"))
+	for _, e := range errs {
+		fmt.Fprintf(f, "%s\t%s\t%q\t%s\n", e.Kind, e.Label, e.Text, e.Context)
+	}
+	f.Close()
+}

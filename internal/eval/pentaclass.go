@@ -84,15 +84,58 @@ func RootClass(code string) int {
 // Erdogan to apologize"). Measured on the ConfliBERT PentaClass sentences,
 // this reading agrees with the annotators far more often than the largest
 // |Goldstein| value (macro F1 0.70 vs 0.58). It returns nil for no event.
-func StrongestEvent(evs []doc.Event) *doc.Event {
+func StrongestEvent(evs []doc.Event) *doc.Event { return mainEvent(nil, evs) }
+
+// mainEvent is StrongestEvent with the text at hand: an event inside a
+// fronted adverbial phrase ("At a summit between X and Y, Putin rejected
+// ...") is background and yields to the main clause's event.
+func mainEvent(a *doc.Analysis, evs []doc.Event) *doc.Event {
 	var best *doc.Event
 	for i := range evs {
 		e := &evs[i]
+		if a != nil && fronted(a, e) {
+			continue
+		}
 		if best == nil || better(e, best) {
 			best = e
 		}
 	}
+	if best == nil && len(evs) > 0 {
+		best = &evs[0]
+		for i := range evs {
+			if better(&evs[i], best) {
+				best = &evs[i]
+			}
+		}
+	}
 	return best
+}
+
+// frontedPreps open sentence-initial adverbial phrases.
+var frontedPreps = map[string]bool{"at": true, "in": true, "during": true, "after": true, "following": true,
+	"before": true, "on": true, "amid": true, "despite": true, "with": true, "since": true, "as": true, "ahead": true}
+
+// fronted reports whether e lies in a sentence-initial prepositional phrase
+// that ends at the first comma.
+func fronted(a *doc.Analysis, e *doc.Event) bool {
+	if e.Sentence < 0 || e.Sentence >= len(a.Sentences) {
+		return false
+	}
+	sp := a.Sentences[e.Sentence].Span
+	txt := sp.Of(a.Text)
+	words := strings.Fields(strings.ToLower(txt))
+	if len(words) < 2 {
+		return false
+	}
+	first := words[0]
+	if strings.HasSuffix(first, "ly") { // "Immediately after the attacks, ..."
+		first = words[1]
+	}
+	if !frontedPreps[first] {
+		return false
+	}
+	comma := strings.IndexByte(txt, ',')
+	return comma > 0 && e.Span.End() <= sp.Start()+comma
 }
 
 func better(a, b *doc.Event) bool {
@@ -111,7 +154,7 @@ func better(a, b *doc.Event) bool {
 // for force, a threat: verbal conflict), and a negated cooperative act ("will
 // not lift the ban") is a refusal (verbal conflict).
 func PentaClassOf(a *doc.Analysis) int {
-	e := StrongestEvent(a.Events)
+	e := mainEvent(a, a.Events)
 	if e == nil {
 		return 0
 	}
@@ -201,7 +244,7 @@ func ScorePentaClass(ctx context.Context, items []PentaItem, analyze func(contex
 			s.Correct++
 		} else {
 			rule := ""
-			if e := StrongestEvent(a.Events); e != nil {
+			if e := mainEvent(a, a.Events); e != nil {
 				rule = e.Rule
 			}
 			errs = append(errs, PentaError{Gold: it.Class, System: got, Rule: rule, Text: it.Text})

@@ -126,6 +126,19 @@ func (c *coder) subjectOf(s *sentence, i int) *mention {
 	return nil
 }
 
+// timeNouns are nouns of time that are never actors ("early today").
+var timeNouns = map[string]bool{"today": true, "yesterday": true, "tomorrow": true, "week": true, "month": true,
+	"year": true, "day": true, "night": true, "morning": true, "evening": true, "afternoon": true, "weekend": true,
+	"time": true, "hour": true, "minute": true, "decade": true, "century": true, "tonight": true}
+
+// placeNouns head noun phrases that name where, not who ("at the border").
+var placeNouns = map[string]bool{"border": true, "area": true, "region": true, "city": true, "town": true,
+	"village": true, "capital": true, "sea": true, "zone": true, "province": true, "district": true,
+	"street": true, "square": true, "site": true, "line": true, "frontline": true, "front": true, "coast": true}
+
+// inTimex reports whether token k lies inside a time expression.
+func (s *sentence) inTimex(k int) bool { return s.timex != nil && s.timex[k] }
+
 // leftActor scans left from token i for the subject actor. For the
 // second of two conjoined verbs ("Russia accused Germany ... and threatened
 // to"), the subject is the first verb's.
@@ -139,6 +152,9 @@ func (s *sentence) leftActor(i int) *mention {
 				return s.leftActor(k)
 			}
 		}
+	}
+	if i > 0 && s.w[i-1].tag == "PRP" && !s.inMention(i-1) && !s.inActor(i-1) {
+		return nil // "they added": the subject is a pronoun no entity resolves
 	}
 	var best *mention
 	for k := len(s.mentions) - 1; k >= 0; k-- {
@@ -181,6 +197,9 @@ func (s *sentence) barrierBetween2(i, j int) bool {
 // conjoinedAfterPrep: "between Russia and the United States" — the second
 // conjunct is inside the same prepositional phrase.
 func (s *sentence) conjoinedAfterPrep(m *mention) bool {
+	if s.speechAfter(m) {
+		return false // ", Egypt said": the subject of its own clause
+	}
 	j := m.start - 1
 	if j >= 0 && s.w[j].tag == "DT" {
 		j--
@@ -317,6 +336,10 @@ func (s *sentence) speechAfter(m *mention) bool {
 func (s *sentence) passive(i int) bool {
 	if s.w[i].tag != "VBN" {
 		return false
+	}
+	// Reduced relative: "a ceasefire brokered by Egypt".
+	if i > 0 && isNounTag(s.w[i-1].tag) && i+1 < len(s.w) && s.w[i+1].lower == "by" {
+		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := s.w[k].tag
@@ -462,12 +485,12 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 			how = append(how, "source is the subject noun phrase (no entity)")
 		}
 	}
-	if len(tgts) == 0 {
+	if len(tgts) == 0 && !(reciprocal(info.Code) && len(srcs) >= 2) {
 		var np *mention
 		if passive {
 			np = c.subjectNP(s, m.start)
 		} else if m.p.Kind == KindVerb && len(m.slots) == 0 {
-			np = c.objectNP(s, m.end)
+			np = c.objectNP(s, m.end, info.Quad >= 3)
 		}
 		if np != nil {
 			tgts = []*mention{np}
@@ -535,7 +558,9 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		{
 			n := len(pairs)
 			for _, p := range pairs[:n] {
-				if p.s != nil && p.t != nil {
+				// Both sides must be actors we know; "discuss ways" is not
+				// something ways do back.
+				if p.s != nil && p.t != nil && p.s.ent != nil && p.t.ent != nil {
 					pairs = append(pairs, pair{p.t, p.s})
 				}
 			}
@@ -558,6 +583,42 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 	}
 	pairs = uniq
 	mod, modWhy := modality(s, m)
+	if m.deniedBy != nil && mod != "negated" {
+		mod, modWhy = "negated", "denied by "+m.deniedBy.p.ID
+	}
+	if mod == "deontic" {
+		// "Turkey must mediate", "X must withdraw its troops": the speaker
+		// demands the act of the one who must do it; "we must cooperate"
+		// expresses intent.
+		gov, col := "100", "demand"
+		if subj != nil && subj.m != nil && subj.m.Kind == "pronoun" && isFirstPerson(subj.m.Text) || firstPersonBefore(s, m.anchor) {
+			gov, col = "030", "intent"
+		}
+		code := fold(gov, info.Code)
+		if code == "" {
+			code = gov
+		}
+		if ni := c.d.Info(code); ni != nil {
+			how = append(how, "obligation ("+modWhy+") read as "+col+": "+info.Code+" -> "+ni.Code)
+			info = ni
+			if gov == "100" {
+				if e, _ := c.reporter(s, m.anchor); e != nil {
+					tgts = srcs
+					srcs = []*mention{{ent: e, m: firstMention(e), actor: true}}
+					pairs = nil
+					for _, a := range srcs {
+						for _, b := range tgts {
+							pairs = append(pairs, pair{a, b})
+						}
+					}
+					if len(tgts) == 0 {
+						pairs = append(pairs, pair{srcs[0], nil})
+					}
+				}
+			}
+		}
+		mod, modWhy = "asserted", modWhy+" (the demand is asserted)"
+	}
 	date, dsrc := c.date(s, m)
 	sp := doc.S(s.toks[m.start].Span.Start(), s.toks[m.end-1].Span.End())
 	ev := doc.Event{
@@ -590,7 +651,7 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		e := ev
 		e.Source = actorOf(p.s)
 		e.Target = actorOf(p.t)
-		e.Confidence = confidence(m, p.s != nil, p.t != nil, mod)
+		e.Confidence = confidence(m, actorWeight(p.s), actorWeight(p.t), mod)
 		out = append(out, e)
 	}
 	if c.trace != nil {
@@ -683,21 +744,29 @@ func (c *coder) npActor(s *sentence, i, j int) *mention {
 	}
 	hasNoun := false
 	for k := i; k < j; k++ {
-		if isNounTag(s.w[k].tag) {
+		if isNounTag(s.w[k].tag) && !timeNouns[s.w[k].nlemma] && !s.inTimex(k) {
 			hasNoun = true
 		}
 	}
-	if !hasNoun {
+	if !hasNoun || placeNouns[s.w[j-1].nlemma] {
 		return nil
 	}
 	sp := doc.S(s.toks[i].Span.Start(), s.toks[j-1].Span.End())
 	return &mention{start: i, end: j, actor: true, text: c.a.Text[sp.Start():sp.End()], span: sp}
 }
 
-// objectNP is the noun phrase right after token i, as an actor.
-func (c *coder) objectNP(s *sentence, i int) *mention {
+// objectNP is the noun phrase right after token i, as an actor. A noun
+// phrase followed by a verb is the subject of the next clause, not an
+// object.
+func (c *coder) objectNP(s *sentence, i int, hostile bool) *mention {
 	if i >= len(s.w) {
 		return nil
+	}
+	if hostile && i+1 < len(s.w) {
+		switch s.w[i].lower {
+		case "at", "on", "against", "into", "toward", "towards":
+			i++ // "fired tear gas at protesters"
+		}
 	}
 	switch t := s.w[i].tag; {
 	case t == "DT" || t == "CD" || t == "PRP$" || strings.HasPrefix(t, "JJ") || isNounTag(t):
@@ -705,6 +774,15 @@ func (c *coder) objectNP(s *sentence, i int) *mention {
 		return nil
 	}
 	j := s.nounPhrase(i)
+	for k := i + 1; k < j; k++ {
+		if s.w[k].tag == "PRP" {
+			j = k // "resign show he": a pronoun starts a new phrase
+			break
+		}
+	}
+	if j < len(s.w) && (s.w[j].tag == "MD" || s.w[j].tag == "VBD" || s.w[j].tag == "VBZ" || s.w[j].tag == "VBP") {
+		return nil
+	}
 	// Stop before a possessive object's head noun: keep "18 people",
 	// "several suspects", "prisoners".
 	return c.npActor(s, i, j)
@@ -756,9 +834,12 @@ func (c *coder) subjectNP(s *sentence, i int) *mention {
 }
 
 // modality reads the words before the trigger (up to six tokens, within
-// the clause): negation, modal and future markers.
+// the clause): negation, modal and future markers. "deontic" (must, has
+// to, ought to) is not a contract modality: build turns such an event into
+// the demand (or, in the first person, the intent) that it expresses.
+// "decided to" is not a future marker: a decision is an act.
 func modality(s *sentence, m *match) (string, string) {
-	neg, fut, hyp := "", "", ""
+	neg, fut, hyp, must := "", "", "", ""
 	for k := m.anchor - 1; k >= 0 && k >= m.anchor-6; k-- {
 		w := s.w[k]
 		if s.barrier(k) || w.lower == "," && k < m.anchor-1 {
@@ -773,10 +854,15 @@ func modality(s *sentence, m *match) (string, string) {
 			hyp = w.lower
 		case "would":
 			hyp = w.lower
+		case "must", "ought":
+			must = w.lower
 		case "to":
+			if k > 0 && (s.w[k-1].lower == "has" || s.w[k-1].lower == "have") && k+1 == m.anchor {
+				must = s.w[k-1].lower + " to"
+			}
 			if k > 0 {
 				switch s.w[k-1].vlemma {
-				case "plan", "intend", "expect", "schedule", "set", "aim", "prepare", "due", "go", "hope", "seek", "want", "wish", "decide", "vow", "pledge", "promise", "be":
+				case "plan", "intend", "expect", "schedule", "set", "aim", "prepare", "due", "go", "hope", "seek", "want", "wish", "vow", "pledge", "promise", "be":
 					if s.w[k-1].lower != "been" {
 						fut = s.w[k-1].lower + " to"
 					}
@@ -794,6 +880,8 @@ func modality(s *sentence, m *match) (string, string) {
 	switch {
 	case neg != "":
 		return "negated", "negation: " + neg
+	case must != "":
+		return "deontic", "obligation: " + must
 	case hyp == "would" && reportedContext(s, m.anchor):
 		return "future", "future in reported speech: would"
 	case hyp != "":
@@ -947,19 +1035,26 @@ func (c *coder) location(s *sentence, m *match) *doc.Location {
 	return &doc.Location{Name: best.m.Text, Country: best.ent.Country}
 }
 
+// actorWeight is 1 for an actor with a country or actor code, 0.5 for one
+// without (an unknown group, a noun phrase), 0 for none.
+func actorWeight(m *mention) float64 {
+	switch {
+	case m == nil:
+		return 0
+	case m.ent != nil && (m.ent.Country != nil || m.ent.Code != nil):
+		return 1
+	}
+	return 0.5
+}
+
 // confidence is a documented heuristic in [0,1] (see docs/events.md):
-// 0.5 for a pattern match, +0.2 with a source actor, +0.1 with a target,
-// +0.05 per literal word of the pattern beyond the trigger (up to +0.15),
-// -0.15 when the trigger's POS tag did not fit, -0.05 for non-asserted
-// modality (the reading of modal words is less certain than the code).
-func confidence(m *match, src, tgt bool, mod string) float64 {
-	c := 0.5
-	if src {
-		c += 0.2
-	}
-	if tgt {
-		c += 0.1
-	}
+// 0.5 for a pattern match, +0.2 with a coded source actor (+0.1 uncoded),
+// +0.1 with a coded target (+0.05 uncoded), +0.05 per literal element of the
+// pattern beyond the trigger (up to +0.15), -0.15 when the trigger's POS tag
+// did not fit, -0.05 for non-asserted modality (the reading of modal words
+// is less certain than the code).
+func confidence(m *match, src, tgt float64, mod string) float64 {
+	c := 0.5 + 0.2*src + 0.1*tgt
 	c += math.Min(0.15, 0.05*float64(m.p.specificity-1))
 	if m.posFallback {
 		c -= 0.15
@@ -1093,10 +1188,32 @@ func (s *sentence) verbBetween(i, j int) bool {
 	for k := i; k < j && k < len(s.w); k++ {
 		switch t := s.w[k].tag; {
 		case t == "VBD" || t == "VBZ" || t == "VBP",
-			t == "VBG" && k > 0 && preps[s.w[k-1].lower]:
+			t == "VBG" && k > 0 && preps[s.w[k-1].lower],
+			t == "VBN" && k+1 < len(s.w) && s.w[k+1].lower == "by":
 			if !s.inMention(k) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func isFirstPerson(t string) bool {
+	switch strings.ToLower(t) {
+	case "we", "i", "us":
+		return true
+	}
+	return false
+}
+
+// firstPersonBefore: "we"/"I" is the subject right before the verb group.
+func firstPersonBefore(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if isFirstPerson(s.w[k].lower) {
+			return true
+		}
+		if s.w[k].tag != "MD" && s.w[k].tag != "RB" && !isVerbTag(s.w[k].tag) && s.w[k].lower != "to" {
+			return false
 		}
 	}
 	return false

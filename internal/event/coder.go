@@ -41,6 +41,7 @@ type match struct {
 	lit         int  // tokens matched by literal words: more means more specific
 	dropped     string
 	folded      string // code after folding in a governed act ("" none)
+	deniedBy    *match // a denial whose content this act is ("denied that it had supplied")
 	foldedFrom  *match // the governed match
 
 	complementEnd int
@@ -71,7 +72,8 @@ type sentence struct {
 	toks     []doc.Token
 	w        []word
 	mentions []mention
-	quote    []int // per token: index into a.Quotes of the quote holding it, or -1
+	quote    []int  // per token: index into a.Quotes of the quote holding it, or -1
+	timex    []bool // per token: inside a time expression
 	headline bool
 }
 
@@ -92,6 +94,19 @@ func (c *coder) prepare(si int) *sentence {
 		return s
 	}
 	sp := a.Sentences[si].Span
+	for _, t := range a.Timexes {
+		if !t.Span.Overlaps(sp) {
+			continue
+		}
+		if s.timex == nil {
+			s.timex = make([]bool, len(toks))
+		}
+		for i, tk := range toks {
+			if t.Span.Overlaps(tk.Span) {
+				s.timex[i] = true
+			}
+		}
+	}
 	for qi := range a.Quotes {
 		q := &a.Quotes[qi]
 		if !q.Span.Overlaps(sp) {
@@ -551,6 +566,18 @@ func (c *coder) resolve(s *sentence, ms []*match) []*match {
 			if takesInfinitive(k.p.Code) && m.anchor > 0 && s.w[m.anchor-1].lower == "to" && m.anchor-1-k.end <= 6 {
 				m.dropped = "infinitive complement of " + k.p.ID
 			}
+			// "accused X of attacking Y", "blamed X for shelling": the
+			// alleged act is the accusation's content, not a fact.
+			if strings.HasPrefix(k.p.Code, "11") && m.anchor > 0 && m.start <= k.end+6 && s.w[m.anchor].tag == "VBG" && (s.w[m.anchor-1].lower == "of" || s.w[m.anchor-1].lower == "for") {
+				m.dropped = "alleged in " + k.p.ID
+				continue
+			}
+			// "Iran denied that it had supplied drones": what is denied is
+			// coded, but as negated.
+			if k.p.Code == "016" && m.start <= k.end+10 {
+				m.deniedBy = k
+				continue
+			}
 			// "is considering sending aid": the option weighed is not done.
 			if k.p.Code == "014" && m.anchor == k.end && s.w[m.anchor].tag == "VBG" {
 				m.dropped = "option considered by " + k.p.ID
@@ -704,14 +731,17 @@ var foldTable = map[string][5]string{
 	"083":  {"024", "034", "104", "123", ""},
 	"07":   {"023", "033", "103", "122", "1311"},
 	"06":   {"021", "031", "101", "121", ""},
-	"163":  {"", "", "", "", "1312"},
-	"161":  {"", "", "", "", "1313"},
-	"16":   {"", "", "", "", "131"},
-	"172":  {"", "", "", "", "132"},
-	"17":   {"", "", "", "", "138"},
-	"18":   {"", "", "", "", "1383"},
-	"19":   {"", "", "", "", "138"},
-	"20":   {"", "", "", "", "1385"},
+	// Calling for sanctions, protest or force against someone rallies
+	// opposition against them (113); promising it is a threat (13x).
+	"14":  {"113", "133", "", "", "133"},
+	"163": {"113", "1312", "", "", "1312"},
+	"161": {"113", "1313", "", "", "1313"},
+	"16":  {"113", "131", "", "", "131"},
+	"172": {"113", "132", "", "", "132"},
+	"17":  {"113", "138", "", "", "138"},
+	"18":  {"113", "1383", "", "", "1383"},
+	"19":  {"113", "138", "", "", "138"},
+	"20":  {"113", "1385", "", "", "1385"},
 }
 
 // fold returns the code of governor g with its governed act c folded in,

@@ -260,3 +260,55 @@ func TestCases(t *testing.T) {
 	}
 	t.Logf("%d/%d cases pass", len(cases)-fail, len(cases))
 }
+
+func TestGovernedActs(t *testing.T) {
+	cases := []struct {
+		text, code, src, tgt string
+		absent               string // a code prefix that must not be coded
+	}{
+		{"Russia accused Ukraine of attacking civilians.", "112", "RUS", "UKR", "18"},
+		{"Iran refused to meet Iraq.", "125", "IRN", "IRQ", "04"},
+		{"Germany demanded the release of the Russian activists.", "1053", "DEU", "", "084"},
+		{"France called for sanctions against Iran.", "113", "FRA", "IRN", "163"},
+		{"Japan is considering sending aid to Kenya.", "014", "JPN", "", "07"},
+		{"Britain vowed to attack Syria.", "138", "GBR", "SYR", "19"},
+		{"Qatar must mediate between Sudan and Ethiopia, Egypt said.", "108", "EGY", "QAT", "045"},
+	}
+	for _, c := range cases {
+		a := analyse(t, c.text)
+		var hit bool
+		for _, e := range a.Events {
+			if strings.HasPrefix(e.CAMEO, c.code) && (c.src == "" || ctry(e.Source) == c.src) && (c.tgt == "" || ctry(e.Target) == c.tgt) {
+				hit = true
+			}
+			if strings.HasPrefix(e.CAMEO, c.absent) {
+				t.Errorf("%q: governed act coded as a fact: %s", c.text, dump(a.Events))
+			}
+		}
+		if !hit {
+			t.Errorf("%q: want %s %s->%s, got %s", c.text, c.code, c.src, c.tgt, dump(a.Events))
+		}
+	}
+}
+
+func TestDenialAndReducedRelative(t *testing.T) {
+	a := analyse(t, "Iran denied that it had supplied drones to Russia.")
+	e := find(a.Events, "072")
+	if e == nil || e.Modality != "negated" {
+		t.Errorf("denied supply should be coded negated: %s", dump(a.Events))
+	}
+	a = analyse(t, "Israel and Egypt agreed to a truce brokered by Qatar.")
+	e = find(a.Events, "045")
+	if e == nil || ctry(e.Source) != "QAT" {
+		t.Errorf("reduced relative: broker should be Qatar: %s", dump(a.Events))
+	}
+	for _, ev := range a.Events {
+		if strings.HasPrefix(ev.CAMEO, "03") && ctry(ev.Target) == "QAT" {
+			t.Errorf("the agreement's target must not come from the relative clause: %s", dump(a.Events))
+		}
+	}
+	a = analyse(t, "Police in Kenya fired tear gas at protesters.")
+	if e := find(a.Events, "175"); e == nil || e.Target == nil || e.Target.Text != "protesters" {
+		t.Errorf("hostile 'at' object: %s", dump(a.Events))
+	}
+}

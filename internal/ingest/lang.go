@@ -20,6 +20,33 @@ var englishFunctionWords = map[string]bool{
 	"an": true, "not": true, "but": true, "been": true, "who": true, "would": true,
 }
 
+// distinctlyEnglish are function words that other Latin-script languages
+// do not share (unlike "in", "on", "an", "die").
+var distinctlyEnglish = map[string]bool{
+	"the": true, "and": true, "of": true, "that": true, "with": true, "said": true,
+	"was": true, "were": true, "which": true, "their": true, "they": true, "have": true,
+	"has": true, "this": true, "will": true, "would": true, "been": true, "who": true,
+	"from": true, "its": true, "his": true, "for": true,
+}
+
+// shareOf is the share of a text's first words (up to 400) in set.
+func shareOf(text string, set map[string]bool) float64 {
+	n, hits := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		n++
+		if set[strings.ToLower(w)] {
+			hits++
+		}
+		if n >= 400 {
+			break
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(hits) / float64(n)
+}
+
 // englishShare is the share of a text's first words (up to 400) that are
 // English function words, and the number of words looked at.
 func englishShare(text string) (float64, int) {
@@ -39,11 +66,24 @@ func englishShare(text string) (float64, int) {
 	return float64(hits) / float64(n), n
 }
 
+// englishWireWords are abbreviations of English wire copy (earnings
+// tables, market reports) that carry few function words.
+var englishWireWords = map[string]bool{
+	"vs": true, "mln": true, "cts": true, "pct": true, "dlrs": true, "shr": true,
+	"shrs": true, "net": true, "qtly": true, "div": true, "revs": true, "billion": true,
+	"record": true, "pay": true, "year": true, "mths": true, "avg": true, "loss": true,
+	"profit": true, "sales": true, "nil": true, "tonnes": true, "gmt": true, "today": true,
+	"mt": true, "fob": true, "cif": true, "tons": true,
+}
+
 // DetectLanguage returns the ISO 639-1 code of the language of text, or ""
 // when it cannot tell. It is conservative about calling a text
 // non-English, since non-English documents are not coded: a text with a
-// fair share of English function words is English, and any other verdict
-// needs a reliable detection over enough text.
+// fair share of English function words is English; a Latin-script text
+// is called another language only on a reliable detection over at least
+// 25 words with almost no English function words or wire abbreviations;
+// a text in another script (Cyrillic, Arabic, Han...) needs a reliable
+// detection only.
 func DetectLanguage(text string) string {
 	if len(text) > 8000 {
 		text = text[:8000]
@@ -57,7 +97,16 @@ func DetectLanguage(text string) string {
 	if code == "en" && words >= 5 {
 		return "en"
 	}
-	if words < 8 && !isSpacelessScript(text) || !info.IsReliable() || code == "" {
+	if code == "" || !info.IsReliable() {
+		return ""
+	}
+	if info.Script != nil && info.Script != unicode.Latin {
+		if words >= 3 || isSpacelessScript(text) {
+			return code
+		}
+		return ""
+	}
+	if words < 25 || shareOf(text, distinctlyEnglish) >= 0.04 || shareOf(text, englishWireWords) >= 0.05 {
 		return ""
 	}
 	return code

@@ -315,9 +315,10 @@ func TestRetryAfter(t *testing.T) {
 func TestDetectLanguage(t *testing.T) {
 	cases := []struct{ text, want string }{
 		{storyP1 + " " + storyP2, "en"},
-		{"Die Außenminister Norwegens und Finnlands trafen sich am Dienstag in Oslo, um über Fischereirechte in der Barentssee zu sprechen, teilten Beamte mit.", "de"},
+		{"Die Außenminister Norwegens und Finnlands trafen sich am Dienstag in Oslo, um über Fischereirechte in der Barentssee zu sprechen, teilten Beamte mit. Die Gespräche seien konstruktiv gewesen, und ein neues Abkommen könne noch vor Ende des Jahres unterzeichnet werden.", "de"},
 		{"Министры иностранных дел Норвегии и Финляндии встретились во вторник в Осло, чтобы обсудить права на рыболовство в Баренцевом море.", "ru"},
-		{"Los ministros de Asuntos Exteriores de Noruega y Finlandia se reunieron el martes en Oslo para hablar de los derechos de pesca.", "es"},
+		{"Los ministros de Asuntos Exteriores de Noruega y Finlandia se reunieron el martes en Oslo para hablar de los derechos de pesca en el mar de Barents, según informaron fuentes oficiales. La delegación finlandesa presentará una propuesta en la próxima ronda.", "es"},
+		{"Shr 71 cts vs 43 cts Net 7,274,000 vs 4,447,000 Rev 161.6 mln vs 77.6 mln Year Shr 1.51 dlrs vs 1.32 dlrs Net 15,401,000 vs 13,525,000 Rev 454.0 mln vs 300.1 mln Qtly div 30 cts vs 30 cts prior Pay July 16 Record July 6 Avg shrs 17.1 mln", ""},
 		{"Oslo", ""},
 	}
 	for _, c := range cases {

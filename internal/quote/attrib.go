@@ -51,6 +51,9 @@ type proc struct {
 	dkind []int // per direct quote: 0 undecided, 1 own quote, 2 fragment, 3 dropped
 	cues  []cueHit
 	out   []*found
+	// thatCues holds the entries made for unlisted verbs before "that"
+	// clauses (thatVerb), one per form.
+	thatCues map[string]*CueEntry
 }
 
 func (p *proc) run(ctx context.Context) {
@@ -124,7 +127,52 @@ func (p *proc) matchCues(si int) {
 			i += n - 1
 			break
 		}
+		if len(p.cues) > 0 && p.cues[len(p.cues)-1].t1 > i {
+			continue
+		}
+		if e := p.thatVerb(i, r[1]); e != nil {
+			p.cues = append(p.cues, cueHit{t0: i, t1: i + 1, sent: si, e: e})
+		}
 	}
+}
+
+// notThatVerbs are verbs before a "that" clause that attribute nothing:
+// forms of be, have and do, and verbs of consequence ("means that").
+var notThatVerbs = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "'s": true, "’s": true,
+	"has": true, "have": true, "had": true, "do": true, "does": true, "did": true, "means": true,
+	"meant": true, "mean": true, "ensure": true, "ensures": true, "ensured": true, "so": true,
+	"given": true, "make": true, "makes": true, "made": true, "'re": true, "’re": true, "am": true,
+	"seems": true, "seemed": true, "appears": true, "appeared": true, "happens": true, "happened": true,
+	"requires": true, "required": true, "require": true, "provided": true, "provides": true,
+}
+
+// thatVerb returns a cue entry for an unlisted verb at token i that takes
+// a "that" clause ("anticipated that ...", "reaffirmed that ..."): in
+// attribution mode, any finite verb followed by the complementizer "that"
+// and a clause with a finite verb reports what its subject said or
+// thinks. It returns nil otherwise.
+func (p *proc) thatVerb(i, hi int) *CueEntry {
+	if !p.s.beliefs || i+2 >= hi || p.low[i+1] != "that" || p.toks[i+1].Tag != "IN" || notThatVerbs[p.low[i]] {
+		return nil
+	}
+	switch p.toks[i].Tag {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return nil
+	}
+	if !p.hasVerb(i+2, min(hi, i+14)) {
+		return nil
+	}
+	if p.thatCues == nil {
+		p.thatCues = map[string]*CueEntry{}
+	}
+	e := p.thatCues[p.low[i]]
+	if e == nil {
+		e = &CueEntry{Lemma: p.low[i], Class: ClassBelief, Pos: "verb"}
+		p.thatCues[p.low[i]] = e
+	}
+	return e
 }
 
 // coreSpeech are the verbs of saying that the tagger sometimes tags as
@@ -156,6 +204,9 @@ func (p *proc) cueOK(i int, e *CueEntry, first int) bool {
 	tag := p.toks[i].Tag
 	if strings.HasPrefix(tag, "VB") {
 		if tag == "VBN" {
+			if i == first && e.Lemma == "ask" && p.s.beliefs {
+				return true // "Asked if he was bullied, ..."
+			}
 			// A past participle is a cue in the perfect ("has said"), not
 			// in the passive ("was told", "as reported by").
 			j := i - 1
@@ -174,11 +225,14 @@ func (p *proc) cueOK(i int, e *CueEntry, first int) bool {
 	}
 	// "Viguerie notes.": a third-person form after a name or pronoun that
 	// the tagger took for a plural noun.
-	if i == first || !strings.HasSuffix(p.low[i], "s") || p.low[i] != p.toks[i].Text {
+	if i == first || p.low[i] != p.toks[i].Text {
 		return false
 	}
 	last := p.a.Sentences[p.toks[i].Sent].Tokens[1]
 	prev := p.toks[i-1].Tag
+	if !strings.HasSuffix(p.low[i], "s") {
+		return p.baseAfterPlural(i, last, prev, e)
+	}
 	if prev == "NNP" || prev == "PRP" {
 		if i+1 >= last || p.low[i+1] == "." || p.low[i+1] == "," || p.low[i+1] == "that" || p.low[i+1] == ":" {
 			return true
@@ -187,6 +241,21 @@ func (p *proc) cueOK(i int, e *CueEntry, first int) bool {
 	// "The candidate plans to return": before an infinitive, after a
 	// singular subject, the "-s" form is the verb.
 	return (prev == "NNP" || prev == "PRP" || prev == "NN") && i+2 < last && p.low[i+1] == "to" && p.toks[i+2].Tag == "VB"
+}
+
+// baseAfterPlural reports whether the base form at token i, tagged as a
+// noun, is a verb after a plural subject ("records show Pate has not
+// donated", "three-quarters support a ban"): the next token opens a
+// phrase or a "that" clause.
+func (p *proc) baseAfterPlural(i, last int, prev string, e *CueEntry) bool {
+	if prev != "NNS" && prev != "NNPS" || p.toks[i].Tag != "NN" || p.low[i] != e.Lemma || i+1 >= last {
+		return false
+	}
+	switch p.toks[i+1].Tag {
+	case "DT", "NNP", "PRP", "PRP$", "CD":
+		return true
+	}
+	return p.low[i+1] == "that"
 }
 
 // skipAdverb are adverbs between an auxiliary and a participle.
@@ -349,6 +418,19 @@ func (p *proc) speakerLeft(c, lo int) (r tokRange, coord bool) {
 	if j < lo {
 		return tokRange{}, false
 	}
+	// "New polls released Sunday showed": a time word and a participle
+	// that modify the subject stand between it and the cue.
+	if t := j; timeWords[p.low[t]] && p.toks[t].Tag != "PRP" {
+		for t >= lo && (timeWords[p.low[t]] || p.toks[t].Tag == "CD" || monthWord(p.low[t])) {
+			t--
+		}
+		switch {
+		case t > lo && p.toks[t].Tag == "VBN" && isNounTag(p.toks[t-1].Tag):
+			j = t - 1
+		case t >= lo && (p.low[t] == ")" || p.toks[t].Tag == "NNP"):
+			j = t // "Feinstein (D-Calif.) last week said"
+		}
+	}
 	switch p.low[j] {
 	case "and", "but", "or":
 		return tokRange{}, true
@@ -358,7 +440,7 @@ func (p *proc) speakerLeft(c, lo int) (r tokRange, coord bool) {
 			return p.collectLeft(j-2, lo), false
 		}
 		return tokRange{}, false
-	case ",":
+	case ",", "—", "--", "–":
 		return p.appositiveSpeaker(j, lo), false
 	}
 	return p.collectLeft(j, lo), false
@@ -368,20 +450,51 @@ func (p *proc) speakerLeft(c, lo int) (r tokRange, coord bool) {
 // with the comma at token j: "Clinton, the daughter of ..., said",
 // "Anderson, 21, a junior ..., said".
 func (p *proc) appositiveSpeaker(j, lo int) tokRange {
+	sep := p.low[j]
+	isSep := func(w string) bool {
+		if sep == "," {
+			return w == ","
+		}
+		return w == "—" || w == "--" || w == "–"
+	}
+	var first = -1
 	k := j - 1
-	for k >= lo && k > j-24 && p.low[k] != "," && p.inQ[k] < 0 && p.toks[k].Tag != "." {
+	for tries := 0; tries < 3; tries++ {
+		for k >= lo && k > j-30 && !isSep(p.low[k]) && p.inQ[k] < 0 && (p.toks[k].Tag != "." || k > lo && p.toks[k-1].Tag == "NNP") {
+			k--
+		}
+		if k < lo || !isSep(p.low[k]) {
+			break
+		}
+		if first < 0 {
+			first = k
+		}
+		if k-2 >= lo && p.toks[k-1].Tag == "CD" && p.low[k-2] == "," {
+			return p.collectLeft(k-3, lo) // the name is before the age
+		}
+		if r := p.collectLeft(k-1, lo); !r.empty() && (r.a == lo || !p.isVerbTok(r.a-1)) && !p.stateAbbrev(r) {
+			return r
+		}
 		k--
 	}
-	if k < lo || p.low[k] != "," {
-		return tokRange{}
-	}
-	if k-2 >= lo && p.toks[k-1].Tag == "CD" && p.low[k-2] == "," {
-		return p.collectLeft(k-3, lo) // the name is before the age
-	}
-	if r := p.collectLeft(k-1, lo); !r.empty() && (r.a == lo || !p.isVerbTok(r.a-1)) {
-		return r
+	// "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist
+	// Church, said": the name is the appositive itself.
+	if first >= 0 {
+		if r := p.collectRight(first+1, j); !r.empty() && r.a == first+1 && r.b == j && p.toks[r.a].Tag == "NNP" {
+			return r
+		}
 	}
 	return tokRange{}
+}
+
+// stateAbbrev reports whether r is a party-and-state label such as
+// "R-S.C." or "D-Calif.", which follows a name in apposition.
+func (p *proc) stateAbbrev(r tokRange) bool {
+	if r.b-r.a > 2 {
+		return false
+	}
+	w := p.low[r.a]
+	return len(w) > 2 && (w[0] == 'r' || w[0] == 'd' || w[0] == 'i') && w[1] == '-'
 }
 
 func (p *proc) isVerbTok(i int) bool {
@@ -424,7 +537,9 @@ func (p *proc) contentAfter(h *cueHit, hi int) int {
 	// Skip adjuncts up to "that" when one follows before any verb.
 	for j := k; j < hi && j < k+14; j++ {
 		w := p.low[j]
-		if w == "that" {
+		if w == "that" && !(j+1 < hi && p.isVerbTok(j+1)) {
+			// Not "a lot of the rhetoric that was heated": a relative
+			// "that" before its verb.
 			return j + 1
 		}
 		if p.inQ[j] >= 0 && p.dkind[p.inQ[j]] != 2 || p.isVerbTok(j) || w == ":" {
@@ -785,6 +900,9 @@ func (p *proc) findIndirect() {
 		if f := p.headline(si); f != nil {
 			cands = append(cands, f)
 		}
+		if f := p.inSource(si); f != nil {
+			cands = append(cands, f)
+		}
 	}
 	// Univocal: a cue inside another attribution's content belongs to that
 	// content, not to an attribution of its own. Larger contents win.
@@ -814,7 +932,22 @@ func (p *proc) findIndirect() {
 				continue
 			}
 			// Overlaps a direct quote: keep the indirect part before it.
+			// Attribution corpora take the clause and the quote it ends
+			// with as one content: in attribution mode the clause runs
+			// over the quote, which is dropped as a quote of its own.
 			if d.s > f.s+2 && d.open > f.s {
+				if g := p.directOf(di); p.s.beliefs && g != nil && g.cue == f.cue {
+					f.e = max(f.e, d.e)
+					f.kind = "mixed"
+					p.dkind[di] = 3
+					g.dir = -2 // dropped
+					for _, o := range p.out {
+						if o.spkFrom == g {
+							o.spkFrom = f
+						}
+					}
+					continue
+				}
 				f.e = p.trimEnd(f.s, d.open)
 			} else {
 				ok = false
@@ -825,6 +958,13 @@ func (p *proc) findIndirect() {
 			keptIn[f.sent] = append(keptIn[f.sent], f)
 		}
 	}
+	out := p.out[:0]
+	for _, f := range p.out {
+		if f.dir != -2 {
+			out = append(out, f)
+		}
+	}
+	p.out = out
 	for _, f := range kept {
 		f.cue.used = true
 		for di := p.firstDirectAfter(f.s); di < len(p.dirs) && p.dirs[di].open < f.e; di++ {
@@ -846,7 +986,7 @@ var notSpeakers = map[string]bool{
 	"update": true, "updated": true, "watch": true, "related": true, "editor": true, "note": true,
 	"source": true, "sources": true, "photo": true, "photos": true, "video": true, "breaking": true,
 	"exclusive": true, "read": true, "listen": true, "live": true, "analysis": true, "opinion": true,
-	"poll": true, "timeline": true, "correction": true, "q": true, "a": true, "question": true,
+	"timeline": true, "correction": true, "q": true, "a": true, "question": true,
 	"answer": true, "transcript": true, "graphic": true, "map": true, "chart": true, "more": true,
 }
 
@@ -866,26 +1006,87 @@ func (p *proc) headline(si int) *found {
 	if c < 0 || hi-c < 4 {
 		return nil
 	}
-	proper := false
 	for j := lo; j < c; j++ {
 		t := p.toks[j].Tag
 		if notSpeakers[p.low[j]] || p.inQ[j] >= 0 {
 			return nil
 		}
+		first := p.text[p.toks[j].Span.Start()]
 		switch {
-		case t == "NNP" || t == "NNPS":
-			proper = true
-		case t == "POS" || t == "NN" || t == "." && j > lo:
+		case (t == "NNP" || t == "NNPS" || t == "NN") && first >= 'A' && first <= 'Z':
+		case t == "POS" || t == "." && j > lo:
 		default:
 			return nil
 		}
 	}
-	if !proper || p.toks[c+1].Tag == "CD" {
-		return nil // "Sen. Warren:" yes; "Photos:" or "8:30" no
+	if p.toks[c+1].Tag == "CD" {
+		return nil // "8:30"
 	}
+	a, b := c+1, p.lastContent(c+1, hi)
+	if b-a < 3 || p.inQ[a] >= 0 && p.dkind[p.inQ[a]] == 1 {
+		return nil
+	}
+	// A headline's content need not be a clause ("Lynch: No outside
+	// influence on FBI probe").
 	h := &cueHit{t0: c, t1: c + 1, sent: si, e: headlineColon}
 	f := &found{kind: "indirect", cue: h, spk: tokRange{lo, c}, dir: -1, sent: si, tail: true}
-	return p.setContent(f, c+1, p.lastContent(c+1, hi))
+	f.s, f.e = p.toks[a].Span.Start(), p.toks[b-1].Span.End()
+	return f
+}
+
+// sourceNouns are the heads of "In NP, CLAUSE" openers that attribute the
+// clause to the phrase: "In a CNN poll, ...", "In his view, ...".
+var sourceNouns = map[string]bool{
+	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+	"report": true, "reports": true, "view": true, "views": true, "words": true, "opinion": true,
+	"estimate": true, "estimates": true, "analysis": true, "assessment": true, "judgment": true,
+	"mind": true, "eyes": true, "estimation": true, "telling": true, "account": true, "research": true,
+}
+
+// inSourceCue is the cue of "In a CNN poll, CLAUSE".
+var inSourceCue = &CueEntry{Lemma: "in", Class: ClassBelief, Pos: "prep"}
+
+// inSource finds, in attribution mode, a sentence that opens with "In"
+// and a phrase headed by a source noun, then a comma and a clause: the
+// phrase is the source of the clause ("In an NBC poll released Monday,
+// 50 percent chose Clinton", "In his view, the deal is dead").
+func (p *proc) inSource(si int) *found {
+	if !p.s.beliefs {
+		return nil
+	}
+	r := p.a.Sentences[si].Tokens
+	lo, hi := r[0], r[1]
+	if hi-lo < 6 || p.low[lo] != "in" || p.inQ[lo] >= 0 {
+		return nil
+	}
+	c := lo + 1
+	head := false
+	for c < hi && c < lo+14 && p.low[c] != "," && p.inQ[c] < 0 {
+		if sourceNouns[p.low[c]] {
+			head = true
+		}
+		c++
+	}
+	if !head || c >= hi || p.low[c] != "," {
+		return nil
+	}
+	end := p.lastContent(c+1, hi)
+	if !p.hasVerb(c+1, end) {
+		return nil
+	}
+	h := &cueHit{t0: lo, t1: lo + 1, sent: si, e: inSourceCue}
+	f := &found{kind: "indirect", cue: h, spk: tokRange{lo + 1, c}, dir: -1, sent: si, tail: true}
+	return p.setContent(f, c+1, end)
+}
+
+// directOf returns the attributed direct quote made of p.dirs[di], or nil.
+func (p *proc) directOf(di int) *found {
+	for _, f := range p.out {
+		if f.dir == di {
+			return f
+		}
+	}
+	return nil
 }
 
 // firstDirectAfter returns the index of the first direct quote that closes
@@ -966,7 +1167,18 @@ func (p *proc) indirect(h *cueHit) *found {
 		case h.t0 > lo && p.low[h.t0-1] == ",":
 			// "CLAUSE, according to X."
 			f.tail = true
-			return p.setContent(f, lo, h.t0-1)
+			a := lo
+			if p.participleOpener(lo) {
+				// "Boasting 108,000 residents, the area leans right,
+				// according to X": the opener is the narrator's.
+				for c := lo + 1; c < h.t0-2; c++ {
+					if p.low[c] == "," && p.inQ[c] < 0 {
+						a = c + 1
+						break
+					}
+				}
+			}
+			return p.setContent(f, a, h.t0-1)
 		case h.t0 > lo+2 && p.hasVerb(lo, h.t0) && !p.participleOpener(lo):
 			// "Clinton leads by 271 delegates according to a count ..."
 			f.tail = true
@@ -977,14 +1189,39 @@ func (p *proc) indirect(h *cueHit) *found {
 	if h.e.Raising {
 		return p.raising(f, h, lo, end)
 	}
-	spk, _ := p.speakerLeft(h.t0, lo)
-	if spk.empty() {
-		spk = p.speakerOf(h, lo)
+	if h.e.Pos == "noun" {
+		return p.nounCue(f, h, lo, end)
 	}
-	if spk.empty() && p.toks[h.t0].Tag == "VBG" && h.t0 > lo && p.low[h.t0-1] == "," {
-		// "X rejected the plan, saying (that) CLAUSE": the participle's
-		// speaker is the subject of the sentence.
-		spk = p.subject(lo, h.t0)
+	if h.e.Lemma == "ask" && p.s.beliefs && h.t0 == lo && h.t1 < end {
+		// "Asked if he was bullied, he said no.": the question, by an
+		// unnamed asker, runs to the comma.
+		switch p.low[h.t1] {
+		case "if", "whether", "what", "how", "why", "who", "when", "where", "which", "about":
+			c := h.t1 + 1
+			for c < end && (p.low[c] != "," || p.inQ[c] >= 0) {
+				c++
+			}
+			if c < end {
+				return p.setContent(f, h.t1, c)
+			}
+		}
+		return nil
+	}
+	var spk tokRange
+	if p.toks[h.t0].Tag == "VBG" && h.t0 > lo && (p.low[h.t0-1] == "," || p.low[h.t0-1] == "before" || p.low[h.t0-1] == "after" || p.low[h.t0-1] == "while") {
+		// "X rejected the plan, saying (that) CLAUSE", "“...,” he said,
+		// adding that ...", "X responded before adding that ...": the
+		// participle's speaker is the speaker of an earlier cue of the
+		// sentence, else its subject.
+		spk = p.earlierSpeaker(h)
+		if spk.empty() {
+			spk = p.subject(lo, h.t0)
+		}
+	} else {
+		spk, _ = p.speakerLeft(h.t0, lo)
+		if spk.empty() {
+			spk = p.speakerOf(h, lo)
+		}
 	}
 	// "CLAUSE, X said." / "CLAUSE, said X."
 	if h.t0 > lo && p.onlyTail(h.t1, end) && p.low[hi-1] != ":" {
@@ -1031,7 +1268,7 @@ func (p *proc) indirect(h *cueHit) *found {
 	if k >= end || (p.low[k-1] != "that" && !p.clauseStart(k, end)) {
 		return nil
 	}
-	if h.e.Clause && !(k > h.t1 && (p.low[k-1] == "that" || p.low[k-1] == ":" || p.low[k-1] == ",") || p.inQ[k] >= 0 || isQuoteTok(p.low[k])) {
+	if h.e.Clause && !(k > h.t1 && (p.low[k-1] == "that" || p.low[k-1] == ":" || p.low[k-1] == ",") || p.inQ[k] >= 0 || isQuoteTok(p.low[k]) || p.s.beliefs && p.low[k] == "to" && k+1 < end && p.toks[k+1].Tag == "VB") {
 		return nil // "continued a fierce contest"
 	}
 	end = p.clauseEnd(h, k, end)
@@ -1065,6 +1302,14 @@ func (p *proc) npContent(f *found, k, end int) *found {
 			if w == "," || w == ";" || w == ":" || w == "--" || w == "—" || w == "–" || w == "(" || npStop[w] {
 				break
 			}
+			// "endorsed Cruz last week", "praised him in a speech": time
+			// and place adjuncts are the narrator's.
+			if b > k && timeWords[w] && w != "year" && w != "week" && w != "month" {
+				break
+			}
+			if b > k && b+1 < end && (w == "in" || w == "on" || w == "at") && (timeWords[p.low[b+1]] || monthWord(p.low[b+1]) || p.toks[b+1].Tag == "CD") {
+				break
+			}
 			if t := p.toks[b].Tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
 				if b > k && (p.low[b-1] == "who" || p.low[b-1] == "which" || p.low[b-1] == "that") {
 					// "the plan that Obama proposed": a relative clause
@@ -1095,6 +1340,54 @@ func (p *proc) npContent(f *found, k, end int) *found {
 	return nil
 }
 
+// possessor returns the possessor of the noun at token i ("his claim",
+// "Trump's repeated attacks on"), skipping adjectives, or an empty range.
+func (p *proc) possessor(i, lo int) tokRange {
+	j := i - 1
+	for j >= lo && (strings.HasPrefix(p.toks[j].Tag, "JJ") || p.toks[j].Tag == "RB" || p.toks[j].Tag == "VBN") {
+		j--
+	}
+	if j < lo || p.inQ[j] >= 0 {
+		return tokRange{}
+	}
+	switch {
+	case p.toks[j].Tag == "PRP$":
+		return tokRange{j, j + 1}
+	case (p.low[j] == "'s" || p.low[j] == "’s" || p.low[j] == "'" || p.low[j] == "’") && j > lo:
+		r := p.collectLeft(j-1, lo)
+		if !r.empty() && r.b == j {
+			return r
+		}
+	}
+	return tokRange{}
+}
+
+// nounCue builds the attribution of a nominal cue: "his claim that
+// CLAUSE", "Trump's decision to VP", "Sanders' criticism of NP". The
+// possessor is the speaker; a nominal cue with a preposition needs one.
+func (p *proc) nounCue(f *found, h *cueHit, lo, end int) *found {
+	if !p.s.beliefs || !strings.HasPrefix(p.toks[h.t0].Tag, "NN") || h.t1 >= end {
+		return nil
+	}
+	f.spk = p.possessor(h.t0, lo)
+	k := h.t1
+	if h.t1-h.t0 > 1 {
+		// "criticism of", "support for": the object is the content.
+		if f.spk.empty() {
+			return nil
+		}
+		return p.npContent(f, k, end)
+	}
+	switch {
+	case p.low[k] == "that" && p.toks[k].Tag == "IN" && p.hasVerb(k+1, min(end, k+14)) && !f.spk.empty():
+		k++
+	case p.low[k] == "to" && k+1 < end && p.toks[k+1].Tag == "VB" && !f.spk.empty():
+	default:
+		return nil
+	}
+	return p.setContent(f, k, p.clauseEnd(h, k, end))
+}
+
 // raising builds the content of a raising cue ("Clinton appeared to
 // gain", "the index is expected to rise"): the subject and the
 // infinitive clause, with no speaker.
@@ -1103,7 +1396,9 @@ func (p *proc) raising(f *found, h *cueHit, lo, end int) *found {
 	for j < end && (p.toks[j].Tag == "RB" || skipAdverb[p.low[j]]) {
 		j++
 	}
-	if j+1 >= end || p.low[j] != "to" || p.toks[j+1].Tag != "VB" {
+	// "Clinton appeared to gain"; "the supporters seemed unperturbed".
+	infinitive := j+1 < end && p.low[j] == "to" && p.toks[j+1].Tag == "VB"
+	if !infinitive && !(j < end && (strings.HasPrefix(p.toks[j].Tag, "JJ") || p.toks[j].Tag == "VBN") && h.e.Lemma != "be expected") {
 		return nil
 	}
 	i := h.t0 - 1
@@ -1118,11 +1413,39 @@ func (p *proc) raising(f *found, h *cueHit, lo, end int) *found {
 		return nil
 	}
 	e := p.clauseEnd(h, j, end)
-	if e <= j+1 {
+	if e <= j {
 		return nil
 	}
 	f.s, f.e = p.toks[subj.a].Span.Start(), p.toks[e-1].Span.End()
 	return f
+}
+
+// earlierSpeaker returns the speaker of the last attribution found so far
+// whose cue lies before h in h's sentence, or an empty range.
+func (p *proc) earlierSpeaker(h *cueHit) tokRange {
+	var best tokRange
+	bestAt := -1
+	for _, f := range p.out {
+		if f.cue != nil && f.cue.sent == h.sent && f.cue.t1 <= h.t0 && !f.spk.empty() && f.cue.t0 > bestAt {
+			best, bestAt = f.spk, f.cue.t0
+		}
+	}
+	if !best.empty() {
+		return best
+	}
+	r := p.a.Sentences[h.sent].Tokens
+	cs := p.cuesOf(r)
+	for k := len(cs) - 1; k >= 0; k-- {
+		o := &cs[k]
+		if o.t1 > h.t0 || o.e.Pos != "verb" || p.toks[o.t0].Tag == "VBG" {
+			continue
+		}
+		if spk := p.speakerOf(o, r[0]); !spk.empty() {
+			return spk
+		}
+		break
+	}
+	return best
 }
 
 // subject returns the noun phrase that opens the sentence at lo when a
@@ -1299,8 +1622,30 @@ func (p *proc) clauseStart(k, end int) bool {
 	return true
 }
 
+// datelineEnd returns the token after the dash of a dateline that opens
+// tokens [a, b) ("WASHINGTON (AP) —"), or a when there is none.
+func (p *proc) datelineEnd(a, b int) int {
+	t := p.toks[a].Text
+	if len(t) < 2 || strings.ToUpper(t) != t || strings.ToLower(t) == t {
+		return a
+	}
+	for j := a + 1; j < b && j < a+8; j++ {
+		switch w := p.low[j]; {
+		case w == "—" || w == "--" || w == "–":
+			return j + 1
+		case w == "(" || w == ")" || w == "," || w == "." || p.toks[j].Tag == "NNP" || p.toks[j].Tag == "CD":
+		default:
+			return a
+		}
+	}
+	return a
+}
+
 // setContent sets the content of f to tokens [a, b) and checks it.
 func (p *proc) setContent(f *found, a, b int) *found {
+	if a < b {
+		a = p.datelineEnd(a, b)
+	}
 	for a < b && (p.low[a] == "," || p.low[a] == ":" || p.low[a] == "that" && p.toks[a].Tag == "IN" && a+1 < b && !p.isVerbTok(a+1)) {
 		a++
 	}

@@ -159,11 +159,13 @@ func buildLexicon(cues []CueEntry, media []MediumEntry) (*Lexicon, error) {
 		if e.Pos == "" {
 			e.Pos = "verb"
 		}
-		if j, ok := byLemma[e.Lemma]; ok {
+		// A lemma may be a verb and a noun ("claim"): the key is both.
+		key := e.Lemma + "/" + e.Pos
+		if j, ok := byLemma[key]; ok {
 			l.entries[j] = &e
 			continue
 		}
-		byLemma[e.Lemma] = len(l.entries)
+		byLemma[key] = len(l.entries)
 		l.entries = append(l.entries, &e)
 	}
 	for _, e := range l.entries {

@@ -11,7 +11,7 @@ import (
 )
 
 func TestZZDebug(t *testing.T) {
-	b, err := os.ReadFile("/tmp/dbg.txt")
+	b, err := os.ReadFile("/tmp/qz/dbg.txt")
 	if err != nil {
 		t.Skip()
 	}

@@ -3,6 +3,7 @@ package relations
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,16 +16,17 @@ type clusterer struct {
 	touched map[int64]bool
 	dyads   map[dyadDay]bool
 	dup     map[int64]sql.NullInt64
+	tones   map[int64]sql.NullFloat64
 
-	qKnown, qSrc, qTgt, insCluster, insMention, updSrc, updTgt, updCode, updLoc, link *sql.Stmt
-	mentions, delDyad, insDyad, updStats                                              *sql.Stmt
+	qKnown, qKnownTgt, qSrc, qTgt, qFuture, tone, addDyad, insCluster, insMention, updSrc, updTgt, updCode, updLoc, link *sql.Stmt
+	mentions, delDyad, insDyad, updStats                                                                                 *sql.Stmt
 }
 
 const candCols = `SELECT id, date, src_key, tgt_key, COALESCE(src_code,''), COALESCE(tgt_code,''), cameo, modality,
 	COALESCE(location,''), COALESCE(loc_country,''), sig FROM rel_clusters `
 
 func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, error) {
-	c := &clusterer{tx: tx, opts: opts, touched: map[int64]bool{}, dyads: map[dyadDay]bool{}, dup: map[int64]sql.NullInt64{}}
+	c := &clusterer{tx: tx, opts: opts, touched: map[int64]bool{}, dyads: map[dyadDay]bool{}, dup: map[int64]sql.NullInt64{}, tones: map[int64]sql.NullFloat64{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -37,12 +39,23 @@ func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, er
 	// A cluster can only take an event if one side is identified on both
 	// and equal (actorsMatch), so each query asks for that side by key;
 	// the other side may be equal or unidentified.
-	c.qKnown = prep(candCols + `WHERE root = ? AND src_key = ? AND tgt_key IN (?, '') AND date BETWEEN ? AND ? AND modality = ?
-		UNION ALL ` + candCols + `WHERE root = ? AND src_key = '' AND tgt_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
+	c.qKnown = prep(candCols + `WHERE root = ? AND src_key = ? AND tgt_key IN (?, '') AND date BETWEEN ? AND ? AND modality = ?`)
+	c.qKnownTgt = prep(candCols + `WHERE root = ? AND src_key = '' AND tgt_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
 	c.qSrc = prep(candCols + `WHERE root = ? AND src_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
 	c.qTgt = prep(candCols + `WHERE root = ? AND tgt_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
+	// Planned happenings are few: an index by modality finds them without
+	// walking the asserted ones. (Not a partial index: SQLite re-prepares
+	// every statement with "modality = ?" on a table with a partial index
+	// on modality, each time the parameter is bound.)
+	c.qFuture = prep(candCols + `WHERE modality = 'future' AND root = ? AND date BETWEEN ? AND ?`)
+	c.tone = prep(`SELECT tone FROM rel_doc_tone WHERE doc_seq = ?`)
+	c.addDyad = prep(`INSERT INTO rel_dyad_day(src_key, tgt_key, day, n, q1, q2, q3, q4, gsum, gsq) VALUES(?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(src_key, tgt_key, day) DO UPDATE SET n = n + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3,
+		q4 = q4 + excluded.q4, gsum = gsum + excluded.gsum, gsq = gsq + excluded.gsq`)
 	c.insCluster = prep(`INSERT INTO rel_clusters(date, src_key, tgt_key, src_code, src_country, src_name, tgt_code, tgt_country, tgt_name,
-		cameo, root, quad, goldstein, modality, location, loc_country, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		cameo, root, quad, goldstein, modality, location, loc_country, sig,
+		num_mentions, num_sources, num_articles, first_report, first_doc_seq, rep_event_seq, is_root, avg_tone)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, 1,1,1,?,?,?,?,?)`)
 	c.insMention = prep(`INSERT OR IGNORE INTO rel_mentions(event_seq, cluster_id, doc_seq, dup_of, reported, source, sentence, confidence)
 		VALUES(?,?,?,?,?,?,?,?)`)
 	c.updSrc = prep(`UPDATE rel_clusters SET src_key = ?, src_code = ?, src_country = ?, src_name = ? WHERE id = ?`)
@@ -66,7 +79,7 @@ func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, er
 }
 
 func (c *clusterer) close() {
-	for _, st := range []*sql.Stmt{c.qKnown, c.qSrc, c.qTgt, c.insCluster, c.insMention, c.updSrc, c.updTgt, c.updCode, c.updLoc, c.link,
+	for _, st := range []*sql.Stmt{c.qKnown, c.qKnownTgt, c.qSrc, c.qTgt, c.qFuture, c.tone, c.addDyad, c.insCluster, c.insMention, c.updSrc, c.updTgt, c.updCode, c.updLoc, c.link,
 		c.mentions, c.delDyad, c.insDyad, c.updStats} {
 		if st != nil {
 			st.Close()
@@ -85,35 +98,40 @@ func (c *clusterer) candidates(ctx context.Context, e shape, modality string, lo
 	}
 	from, to := addDays(e.Date, lo), addDays(e.Date, hi)
 	root := rootOf(e.CAMEO)
-	var rows *sql.Rows
+	var out []clusterRec
+	run := func(st *sql.Stmt, args ...any) error {
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r clusterRec
+			s := &r.shape
+			var sig string
+			if err := rows.Scan(&r.id, &s.Date, &s.Src.Key, &s.Tgt.Key, &s.Src.Code, &s.Tgt.Code, &s.CAMEO, &s.Modality, &s.Loc, &s.LocCountry, &sig); err != nil {
+				return err
+			}
+			s.Loc = strings.ToLower(strings.TrimSpace(s.Loc))
+			s.Sig = strings.Fields(sig)
+			out = append(out, r)
+		}
+		return rows.Err()
+	}
 	var err error
 	switch {
+	case modality == Future:
+		err = run(c.qFuture, root, from, to)
 	case src != "" && tgt != "":
-		rows, err = c.qKnown.QueryContext(ctx, root, src, tgt, from, to, modality, root, tgt, from, to, modality)
-	case src != "":
-		rows, err = c.qSrc.QueryContext(ctx, root, src, from, to, modality)
-	case tgt != "":
-		rows, err = c.qTgt.QueryContext(ctx, root, tgt, from, to, modality)
-	default:
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []clusterRec
-	for rows.Next() {
-		var r clusterRec
-		s := &r.shape
-		var sig string
-		if err := rows.Scan(&r.id, &s.Date, &s.Src.Key, &s.Tgt.Key, &s.Src.Code, &s.Tgt.Code, &s.CAMEO, &s.Modality, &s.Loc, &s.LocCountry, &sig); err != nil {
-			return nil, err
+		if err = run(c.qKnown, root, src, tgt, from, to, modality); err == nil {
+			err = run(c.qKnownTgt, root, tgt, from, to, modality)
 		}
-		s.Sig = strings.Fields(sig)
-		s.Loc = strings.ToLower(strings.TrimSpace(s.Loc))
-		out = append(out, r)
+	case src != "":
+		err = run(c.qSrc, root, src, from, to, modality)
+	case tgt != "":
+		err = run(c.qTgt, root, tgt, from, to, modality)
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // match finds the cluster of the given modality that e belongs to: among
@@ -179,9 +197,20 @@ func (c *clusterer) add(ctx context.Context, db *sql.DB, p *pending, st *UpdateS
 			return err
 		}
 	} else {
+		// A new cluster's counts are those of its one mention: written at
+		// once, recounted only if another mention joins it.
+		tone, err := c.docTone(ctx, p.docSeq)
+		if err != nil {
+			return err
+		}
+		isRoot := 0
+		if p.sentence < leadSentences {
+			isRoot = 1
+		}
 		res, err := c.insCluster.ExecContext(ctx, e.Date, e.Src.Key, e.Tgt.Key, nullable(e.Src.Code), nullable(p.srcCountry), nullable(p.srcName),
 			nullable(e.Tgt.Code), nullable(p.tgtCountry), nullable(p.tgtName), e.CAMEO, rootOf(e.CAMEO), p.quad, p.goldstein, e.Modality,
-			nullable(p.locName), nullable(e.LocCountry), strings.Join(e.Sig, " "))
+			nullable(p.locName), nullable(e.LocCountry), strings.Join(e.Sig, " "),
+			nullable(p.reported), p.docSeq, p.seq, isRoot, tone)
 		if err != nil {
 			return err
 		}
@@ -189,16 +218,39 @@ func (c *clusterer) add(ctx context.Context, db *sql.DB, p *pending, st *UpdateS
 			return err
 		}
 		st.NewClusters++
-		c.dyads[dyadDay{e.Src.Key, e.Tgt.Key, e.Date}] = true
+		if e.Modality == Asserted && e.Src.Key != "" && e.Tgt.Key != "" {
+			var q [4]int
+			if p.quad >= 1 && p.quad <= 4 {
+				q[p.quad-1] = 1
+			}
+			if _, err := c.addDyad.ExecContext(ctx, e.Src.Key, e.Tgt.Key, e.Date, q[0], q[1], q[2], q[3], p.goldstein, p.goldstein*p.goldstein); err != nil {
+				return err
+			}
+		}
 		n, err := c.linkPlanned(ctx, id, e)
 		if err != nil {
 			return err
 		}
 		st.Links += n
+		_, err = c.insMention.ExecContext(ctx, p.seq, id, p.docSeq, dupOf, nullable(p.reported), nullable(p.source), p.sentence, p.confidence)
+		return err
 	}
 	c.touched[id] = true
 	_, err = c.insMention.ExecContext(ctx, p.seq, id, p.docSeq, dupOf, nullable(p.reported), nullable(p.source), p.sentence, p.confidence)
 	return err
+}
+
+// docTone returns a document's stored tone (0 when not scored).
+func (c *clusterer) docTone(ctx context.Context, docSeq int64) (float64, error) {
+	t, ok := c.tones[docSeq]
+	if !ok {
+		err := c.tone.QueryRowContext(ctx, docSeq).Scan(&t)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+		c.tones[docSeq] = t
+	}
+	return t.Float64, nil
 }
 
 func (c *clusterer) duplicateOf(ctx context.Context, db *sql.DB, docSeq int64) (any, error) {

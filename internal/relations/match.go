@@ -215,15 +215,18 @@ const maxSig = 40
 
 // signature returns the sorted distinct content words of a sentence:
 // lower-cased words of at least four letters (or numbers of at least two
-// digits) that are not in sigStop.
-func signature(sentence string) []string {
+// digits) that are not in sigStop nor in the texts of the event's actors
+// (the speaker's name and title say who, not what).
+func signature(sentence string, actors ...string) []string {
 	seen := map[string]bool{}
+	for _, a := range actors {
+		for _, w := range sigWords(a) {
+			seen[w] = true
+		}
+	}
 	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && unicode.IsLetter(r))
-	}) {
-		digits := strings.Trim(f, "0123456789") == ""
-		if (digits && len(f) < 2) || (!digits && utf8.RuneCountInString(f) < 4) || sigStop[f] || seen[f] {
+	for _, f := range sigWords(sentence) {
+		if seen[f] {
 			continue
 		}
 		seen[f] = true
@@ -236,8 +239,23 @@ func signature(sentence string) []string {
 	return out
 }
 
+// sigWords splits text into candidate signature words.
+func sigWords(text string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && unicode.IsLetter(r))
+	}) {
+		digits := strings.Trim(f, "0123456789") == ""
+		if (digits && len(f) < 2) || (!digits && utf8.RuneCountInString(f) < 4) || sigStop[f] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 // sigMatch reports whether two signatures describe the same statement:
-// they share at least two words, and at least a quarter of the shorter.
+// they share at least two words, and at least a third of the shorter.
 // A missing signature (no sentence) is a wildcard.
 func sigMatch(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
@@ -256,5 +274,5 @@ func sigMatch(a, b []string) bool {
 			j++
 		}
 	}
-	return shared >= 2 && 4*shared >= min(len(a), len(b))
+	return shared >= 2 && 3*shared >= min(len(a), len(b))
 }

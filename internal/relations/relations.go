@@ -247,7 +247,7 @@ func readPending(ctx context.Context, tx *sql.Tx, after int64, n int) ([]pending
 			return nil, err
 		}
 		if speech(p.shape.CAMEO) {
-			p.shape.Sig = signature(sentence)
+			p.shape.Sig = signature(sentence, str(stx), str(ttx))
 		}
 		// A corrupt event JSON only loses the location and confidence.
 		var x eventExtra

@@ -6,12 +6,15 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/store"
 )
 
-// Actors are read from the store's entities table: every entity of every
-// document, grouped by name and type. (The cross-document actor registry of
-// internal/actor is held in memory by the analyzer and has no table yet.)
+// Actors are read from two places: the store's entities table (every
+// entity of every document, grouped by name and type: what the documents
+// say) and the actor registry of internal/registry (people and
+// organisations learned across documents, in a role over a date range, with
+// evidence, and user overrides).
 
 // ActorSummary is one actor over the stored documents.
 type ActorSummary struct {
@@ -84,6 +87,40 @@ type ActorResponse struct {
 	Events    []EventItem      `json:"events"`
 	Quotes    []store.QuoteRow `json:"quotes"`
 	Documents []ActorDoc       `json:"documents"`
+	// Registry holds the registry entries of this name (null when the
+	// database has no registry).
+	Registry []registry.Stored `json:"registry"`
+}
+
+// RegistryResponse is GET /api/v1/registry.
+type RegistryResponse struct {
+	Actors []registry.Stored `json:"actors"`
+}
+
+// listRegistry lists the actor registry: q searches names, aliases, roles,
+// countries and codes, as `attache actors`.
+func (s *Server) listRegistry(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if !s.hasTable(ctx, "actors") {
+		return httpError{http.StatusNotImplemented, "the actor registry is not available: the database has no actors table (open it with this attache to migrate it)"}
+	}
+	p := params{r.URL.Query()}
+	limit, err := p.int("limit", 100)
+	if err != nil {
+		return err
+	}
+	if limit < 1 || limit > maxLimit {
+		return badf("limit must be between 1 and %d", maxLimit)
+	}
+	as, err := registry.ListStored(ctx, s.st.DB(), p.str("q"), limit)
+	if err != nil {
+		return err
+	}
+	if as == nil {
+		as = []registry.Stored{}
+	}
+	writeJSON(w, http.StatusOK, RegistryResponse{as})
+	return nil
 }
 
 func (s *Server) getActor(w http.ResponseWriter, r *http.Request) error {
@@ -159,6 +196,18 @@ func (s *Server) getActor(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	if s.hasTable(ctx, "actors") {
+		entries, err := registry.ListStored(ctx, db, name, 200)
+		if err != nil {
+			return err
+		}
+		resp.Registry = []registry.Stored{}
+		for _, e := range entries {
+			if strings.EqualFold(e.Name, name) {
+				resp.Registry = append(resp.Registry, e)
+			}
+		}
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil

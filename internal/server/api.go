@@ -42,6 +42,7 @@ func (s *Server) routes() []Route {
 		h("GET", "/api/v1/speakers", s.listSpeakers),
 		h("GET", "/api/v1/actors", s.listActors),
 		h("GET", "/api/v1/actors/{name...}", s.getActor),
+		h("GET", "/api/v1/registry", s.listRegistry),
 		h("GET", "/api/v1/dyads", s.listDyads),
 		h("GET", "/api/v1/relations", s.getRelations),
 		h("GET", "/api/v1/alerts", s.listAlerts),

@@ -103,7 +103,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	}
 	count := func(sel string) int {
 		t.Helper()
-		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(` + jsString(sel) + `).length`))
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(sel)+`).length`))
 		if err != nil {
 			t.Fatalf("counting %s: %v", sel, err)
 		}
@@ -195,7 +195,7 @@ func TestDashboardInBrowser(t *testing.T) {
 
 	do("quotes", chromedp.Navigate(ts.URL+"/#/quotes?speaker=Dmitry%20Peskov"), chromedp.WaitVisible("li.quote blockquote"), chromedp.WaitVisible(".speakers button"))
 	shot("quotes.png", false)
-	do("actor", chromedp.Navigate(ts.URL+"/#/actor/Maria%20Zakharova"), chromedp.WaitVisible("table caption"))
+	do("actor", chromedp.Navigate(ts.URL+"/#/actor/Maria%20Zakharova"), chromedp.WaitVisible("table caption"), chromedp.WaitVisible(".registry table"))
 	shot("actor.png", false)
 
 	// The hostile story: its markup is shown as text, never run.

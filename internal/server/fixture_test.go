@@ -16,6 +16,7 @@ import (
 	"github.com/attache-project/attache"
 	"github.com/attache-project/attache/internal/demo"
 	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/run"
 	"github.com/attache-project/attache/internal/store"
 )
@@ -63,7 +64,9 @@ func fixtureDB(t testing.TB) string {
 			return
 		}
 		defer st.Close()
-		if _, err := run.Ingest(ctx, fixtureAn, st, run.Options{Docs: docs, Workers: 2, Stderr: io.Discard}); err != nil {
+		// Learn the registry after each batch, as attache ingest does.
+		learn := func(ctx context.Context, stored []*doc.Analysis) error { return registry.Learn(ctx, st.DB(), stored) }
+		if _, err := run.Ingest(ctx, fixtureAn, st, run.Options{Docs: docs, Workers: 2, Stderr: io.Discard, AfterPut: learn}); err != nil {
 			fixtureErr = err
 			return
 		}

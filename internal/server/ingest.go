@@ -83,13 +83,14 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) (int, error) {
 	if err := ro.Validate(); err != nil {
 		return 0, badf("%s", strings.TrimPrefix(err.Error(), ingest.ErrUsage.Error()+": "))
 	}
-	an, err := s.analyzer()
-	if err != nil {
-		return 0, err
-	}
 	body := &limitedBody{r: http.MaxBytesReader(w, r.Body, s.opts.MaxBody)}
 	var problems bytes.Buffer
 	s.writeMu.Lock()
+	an, err := s.analyzer(r.Context())
+	if err != nil {
+		s.writeMu.Unlock()
+		return 0, err
+	}
 	sum, err := run.Ingest(r.Context(), an, s.st, run.Options{
 		Paths: []string{"-"}, Stdin: body, Read: ro, Workers: runtime.NumCPU(), Stderr: &problems, AfterPut: s.opts.AfterPut,
 	})

@@ -27,6 +27,7 @@ import (
 
 	"github.com/attache-project/attache"
 	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/store"
 )
 
@@ -55,8 +56,9 @@ type Options struct {
 	// Token is the bearer token that POST requests must carry. Empty means
 	// writes are refused (403).
 	Token string
-	// Analyzer analyses posted documents; nil means one is built with
-	// DictDir on the first POST.
+	// Analyzer analyses posted documents; nil means one is built for each
+	// POST with DictDir and a snapshot of the stored actor registry (as
+	// attache ingest does at the start of a run).
 	Analyzer *attache.Analyzer
 	// DictDir is the user dictionary directory for the lazily built analyzer.
 	DictDir string
@@ -79,9 +81,7 @@ type Server struct {
 	metrics *metrics
 	log     *log.Logger
 
-	anOnce sync.Once
-	an     *attache.Analyzer
-	anErr  error
+	an *attache.Analyzer
 
 	// writeMu serialises ingestion and relation updates: SQLite has one
 	// writer at a time, and serialising here keeps requests from queueing
@@ -106,9 +106,6 @@ func New(opts Options) (*Server, error) {
 	s := &Server{opts: opts, st: opts.Store, mux: http.NewServeMux(), metrics: newMetrics(), log: opts.Logger, an: opts.Analyzer}
 	if s.log == nil {
 		s.log = log.Default()
-	}
-	if s.an != nil {
-		s.anOnce.Do(func() {})
 	}
 	for _, r := range s.routes() {
 		s.mux.Handle(r.Method+" "+r.Pattern, r.Handler)
@@ -230,10 +227,27 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// analyzer returns the analyzer, building it on first use.
-func (s *Server) analyzer() (*attache.Analyzer, error) {
-	s.anOnce.Do(func() {
-		s.an, s.anErr = attache.New(attache.Options{DictDir: s.opts.DictDir})
-	})
-	return s.an, s.anErr
+// analyzer returns the analyzer of one ingest request: the configured one,
+// or one reading the registry as stored now.
+func (s *Server) analyzer(ctx context.Context) (*attache.Analyzer, error) {
+	if s.an != nil {
+		return s.an, nil
+	}
+	ao := attache.Options{DictDir: s.opts.DictDir}
+	if s.hasTable(ctx, "actors") {
+		reg, err := registry.Load(ctx, s.st.DB())
+		if err != nil {
+			return nil, err
+		}
+		ao.Registry = reg
+	}
+	return attache.New(ao)
+}
+
+// hasTable reports whether the database has a table (features of newer
+// schemas degrade to 501 on older databases).
+func (s *Server) hasTable(ctx context.Context, name string) bool {
+	var n int
+	err := s.st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, name).Scan(&n)
+	return err == nil && n == 1
 }

@@ -453,6 +453,14 @@ func TestDocumentAndRelations(t *testing.T) {
 	if len(actor.Variants) == 0 || len(actor.Documents) == 0 {
 		t.Errorf("actor Maria Zakharova: %+v", actor)
 	}
+	if len(actor.Registry) == 0 || actor.Registry[0].Role == "" {
+		t.Errorf("actor Maria Zakharova: no registry entry with a role: %+v", actor.Registry)
+	}
+	var reg RegistryResponse
+	getJSON(t, ts.URL+"/api/v1/registry?q=Zakharova", &reg)
+	if len(reg.Actors) == 0 {
+		t.Error("registry?q=Zakharova is empty")
+	}
 	if code, _, _ := get(t, ts.URL+"/api/v1/actors/Nobody%20Atall"); code != http.StatusNotFound {
 		t.Errorf("unknown actor: %d, want 404", code)
 	}

@@ -153,6 +153,7 @@ CREATE TABLE rel_clusters (
 CREATE INDEX rel_clusters_keys ON rel_clusters(root, src_key, tgt_key, date);
 CREATE INDEX rel_clusters_src ON rel_clusters(root, src_key, date);
 CREATE INDEX rel_clusters_tgt ON rel_clusters(root, tgt_key, date);
+CREATE INDEX rel_clusters_modality ON rel_clusters(modality, root, date);
 CREATE INDEX rel_clusters_dyad ON rel_clusters(src_key, tgt_key, date);
 CREATE INDEX rel_clusters_date ON rel_clusters(date);
 
@@ -223,5 +224,32 @@ CREATE TABLE actors (
 	UNIQUE (name, role, country, override)
 );
 CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+`,
+	// 4: near-duplicates (internal/neardup): each document's MinHash
+	// fingerprint and the first copy of its story (NULL when it is
+	// itself a first copy); band keys for locality-sensitive look-up;
+	// and the feed items attache watch has already taken.
+	`
+CREATE TABLE neardup_docs (
+	doc_seq      INTEGER PRIMARY KEY,
+	fingerprint  BLOB NOT NULL,
+	duplicate_of INTEGER,
+	similarity   REAL
+);
+CREATE INDEX neardup_docs_dup ON neardup_docs(duplicate_of);
+
+CREATE TABLE neardup_bands (
+	band    INTEGER NOT NULL,
+	doc_seq INTEGER NOT NULL,
+	PRIMARY KEY (band, doc_seq)
+) WITHOUT ROWID;
+
+-- attache watch: feed items already fetched (GUID, else link), per feed.
+CREATE TABLE watch_seen (
+	feed     TEXT NOT NULL,
+	item_key TEXT NOT NULL,
+	seen_at  TEXT NOT NULL,
+	PRIMARY KEY (feed, item_key)
+) WITHOUT ROWID;
 `,
 }

@@ -64,9 +64,11 @@ type WorkerStats struct {
 	Dead int `json:"dead"`
 	// Retried documents were handed back for redelivery after a store
 	// error.
-	Retried int           `json:"retried"`
-	Events  int           `json:"events"`
-	Elapsed time.Duration `json:"elapsed_ns"`
+	Retried int `json:"retried"`
+	Events  int `json:"events"`
+	// StoreTime is the time spent in Store.Put (the write transactions).
+	StoreTime time.Duration `json:"store_ns"`
+	Elapsed   time.Duration `json:"elapsed_ns"`
 }
 
 // Print writes the stats for people.
@@ -75,8 +77,8 @@ func (s WorkerStats) Print(w io.Writer) {
 	if secs := s.Elapsed.Seconds(); secs > 0 {
 		rate = float64(s.Stored+s.Skipped) / secs
 	}
-	fmt.Fprintf(w, "%d stored (%d events), %d skipped, %d dead letters, %d retried, %d batches in %.1fs (%.1f docs/s)\n",
-		s.Stored, s.Events, s.Skipped, s.Dead, s.Retried, s.Batches, s.Elapsed.Seconds(), rate)
+	fmt.Fprintf(w, "%d stored (%d events), %d skipped, %d dead letters, %d retried, %d batches in %.1fs (%.1f docs/s; %.1fs writing)\n",
+		s.Stored, s.Events, s.Skipped, s.Dead, s.Retried, s.Batches, s.Elapsed.Seconds(), rate, s.StoreTime.Seconds())
 }
 
 // Stats returns what the worker has done so far.
@@ -294,7 +296,7 @@ func (w *Worker) process(ctx context.Context, msgs []jetstream.Msg) error {
 			return err
 		}
 	}
-	if err := ctx.Err(); err != nil {
+	if err := w.killed(ctx); err != nil {
 		return err // killed: leave everything unacknowledged
 	}
 	var good []*job
@@ -306,7 +308,9 @@ func (w *Worker) process(ctx context.Context, msgs []jetstream.Msg) error {
 		}
 	}
 	if len(analyses) > 0 {
+		t0 := time.Now()
 		ok, err := w.Store.Put(ctx, analyses)
+		w.count(func(s *WorkerStats) { s.StoreTime += time.Since(t0) })
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -345,7 +349,7 @@ func (w *Worker) process(ctx context.Context, msgs []jetstream.Msg) error {
 					fmt.Fprintf(w.Log, "attache: after storing a batch: %v (the documents are stored; the next batch catches up)\n", err)
 				}
 			}
-			if err := ctx.Err(); err != nil {
+			if err := w.killed(ctx); err != nil {
 				return err // killed between commit and ack: redelivery skips them
 			}
 			for _, j := range good {
@@ -366,6 +370,15 @@ func (w *Worker) process(ctx context.Context, msgs []jetstream.Msg) error {
 		}
 	}
 	return nil
+}
+
+// killed reports whether the worker was killed; it checks Kill itself, as
+// the cancellation of the work context follows it asynchronously.
+func (w *Worker) killed(ctx context.Context) error {
+	if w.Kill != nil && w.Kill.Err() != nil {
+		return ErrKilled
+	}
+	return ctx.Err()
 }
 
 func nameOf(j *job) string {

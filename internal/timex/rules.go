@@ -377,6 +377,9 @@ func (s *scanner) deictic(p int) (match, bool) {
 	off := 0
 	switch w {
 	case "today":
+		if s.w(p+1) == "'s" && genericNow[s.w(p+2)] || s.w(p+1) == "'s" && genericNow[s.w(p+3)] {
+			return match{}, false // "today's youth": nowadays, not a day
+		}
 	case "yesterday":
 		off = -1
 	case "tomorrow":
@@ -396,6 +399,14 @@ func (s *scanner) deictic(p int) (match, bool) {
 	}
 	j, pt := s.withPartOfDay(p+1, pt)
 	return dateMatch(j, pt), true
+}
+
+// genericNow are nouns after "today's" that make it mean "nowadays":
+// "today's world", "today's young people", "today's personal computers".
+var genericNow = map[string]bool{
+	"world": true, "youth": true, "society": true, "generation": true, "young": true,
+	"children": true, "kids": true, "standards": true, "technology": true, "computers": true,
+	"economy": true, "people": true, "culture": true, "politics": true, "workplace": true,
 }
 
 // monthDate: "March 20", "Sept. 30, 1989", "March 2021", "March of 2021",
@@ -1380,7 +1391,7 @@ func (s *scanner) relShift(j int, u unit, n int) match {
 		m.anchored = false
 		return m
 	}
-	if u == uYear && (s.ref.g == gQuarter || s.ref.g == gHalf || s.ref.g == gMonth) {
+	if u == uYear && (s.ref.g == gQuarter || s.ref.g == gHalf || s.ref.g == gMonth) && !s.monthsSpan {
 		g = s.ref.g
 	}
 	m := s.refShift(j, u, n, g)
@@ -1468,6 +1479,28 @@ func (s *scanner) quarterExpr(p int) (match, bool) {
 		the = true
 		k++
 	}
+	if x := s.w(k); the && (x == "comparable" || x == "corresponding" || x == "same") {
+		if y := s.w(k + 1); y == "year-earlier" || y == "year-ago" {
+			k++ // "the comparable year-ago quarter"
+		} else if y == "period" || y == "quarter" {
+			// "the corresponding period last year", "the same quarter a
+			// year ago": the period in focus a year before.
+			j := k + 2
+			switch {
+			case s.w(j) == "last" && s.w(j+1) == "year":
+				j += 2
+			case s.w(j) == "of" && s.w(j+1) == "last" && s.w(j+2) == "year":
+				j += 3
+			case (s.w(j) == "a" || s.w(j) == "one") && s.w(j+1) == "year" && (s.w(j+2) == "ago" || s.w(j+2) == "earlier"):
+				j += 3
+			default:
+				return match{}, false
+			}
+			m := s.relShift(j, uYear, -1)
+			m.anchored = false
+			return m, true
+		}
+	}
 	if s.w(k) == "year-earlier" || s.w(k) == "year-ago" {
 		// "the year-ago third quarter"
 		if o, ok := parseOrdinal(s.w(k + 1)); ok && o >= 1 && o <= 4 && s.w(k+2) == "quarter" && s.hasAnchor {
@@ -1476,6 +1509,12 @@ func (s *scanner) quarterExpr(p int) (match, bool) {
 				y = s.focus.t.Year()
 			}
 			return dateMatch(k+3, point{g: gQuarter, t: date(y-1, time.Month(3*(o-1)+1), 1)}), true
+		}
+		if n, _, k2, ok := s.quantityAt(k + 1); ok && n > 1 {
+			if u, ok := units[s.w(k2)]; ok && plural(s.w(k2)) && u != uWeekend {
+				// "the year-earlier nine months": the stretch itself.
+				return match{j: k2 + 1, typ: "DURATION", val: durationValue(n, u, false)}, true
+			}
 		}
 		if s.w(k+1) == "quarter" || s.w(k+1) == "period" {
 			m := s.relShift(k+2, uYear, -1)
@@ -1885,6 +1924,33 @@ func (s *scanner) holiday(p int) (match, bool) {
 			j++
 		}
 		build = easter
+	case w == "good" && s.capitalised(p) && s.w(j) == "friday" && s.capitalised(j):
+		j++
+		build = func(y int) time.Time { return easter(y).AddDate(0, 0, -2) }
+	case w == "halloween" && s.capitalised(p):
+		build = func(y int) time.Time { return date(y, 10, 31) }
+	case (w == "valentine's" || w == "valentine" && s.w(j) == "'s") && s.capitalised(p):
+		if s.w(j) == "'s" {
+			j++
+		}
+		if s.w(j) != "day" {
+			return match{}, false
+		}
+		j++
+		build = func(y int) time.Time { return date(y, 2, 14) }
+	case (w == "election" || w == "labor" || w == "labour" || w == "memorial") && s.capitalised(p) && s.w(j) == "day" && s.capitalised(j):
+		j++
+		switch w {
+		case "election":
+			// US: the Tuesday after the first Monday of November.
+			build = func(y int) time.Time { return nthWeekday(y, 11, time.Monday, 1).AddDate(0, 0, 1) }
+		case "memorial":
+			// US: the last Monday of May.
+			build = func(y int) time.Time { return nthWeekday(y, 6, time.Monday, 1).AddDate(0, 0, -7) }
+		default:
+			// US: the first Monday of September.
+			build = func(y int) time.Time { return nthWeekday(y, 9, time.Monday, 1) }
+		}
 	default:
 		return match{}, false
 	}
@@ -1970,6 +2036,13 @@ func (s *scanner) yearEnd(p int) (match, bool) {
 	}
 	t, _ := s.pickYear(p, j, gDay, func(y int) (time.Time, bool) { return date(y, 12, 31), true })
 	return dateMatch(j, point{g: gDay, t: t}), true
+}
+
+// nthWeekday is the n-th (1-based) weekday wd of month m of year y.
+func nthWeekday(y int, m time.Month, wd time.Weekday, n int) time.Time {
+	t := date(y, m, 1)
+	off := (int(wd) - int(t.Weekday()) + 7) % 7
+	return t.AddDate(0, 0, off+7*(n-1))
 }
 
 // easter computes Western Easter Sunday (anonymous Gregorian algorithm).

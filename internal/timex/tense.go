@@ -52,10 +52,10 @@ func boundary(w string) bool {
 
 func isVerb(tag string) bool { return len(tag) >= 2 && (tag[:2] == "VB" || tag == "MD") }
 
-// tenseAround finds the verb group governing tokens [i, j) of the
-// sentence: the nearest verb before it in the same clause ("said on
-// Wednesday", "will fly to Moscow on March 20"), else the first after it
-// ("On Wednesday, the embassy said").
+// tenseAround finds the direction of tokens [i, j) of the sentence from
+// the anchor: "since" points back, "until"/"through"/"by" ahead unless
+// the clause is past ("remained closed until Monday"), "as early as"
+// ahead; otherwise the tense of the clause's verb decides (clauseTense).
 func (s *scanner) tenseAround(i, j int) tense {
 	if s.w(i-1) == "since" {
 		return tensePast // "since March"
@@ -97,8 +97,11 @@ func (s *scanner) extendsBefore(k int) bool {
 	return false
 }
 
-// clauseTense is tenseAround without the prepositions that settle the
-// direction themselves.
+// clauseTense finds the verb group governing tokens [i, j): the nearest
+// verb before it in the same clause ("said on Wednesday", "will fly to
+// Moscow on March 20"), else the first after it ("On Wednesday, the
+// embassy said"), else the sentence's verb before it across commas.
+// Dates of a document ("payable Dec. 7", "effective Feb. 1") have none.
 func (s *scanner) clauseTense(i, j int) tense {
 	toks := s.toks
 	switch s.w(i - 1) {

@@ -96,26 +96,40 @@ type scanner struct {
 	// that stretch, not the quarter in focus, and is the year before.
 	monthsSpan bool
 	toks       []tok
-	out   []doc.Timex
+	out        []doc.Timex
 }
 
 func (s *scanner) load(ts []doc.Token) {
 	s.toks = s.toks[:0]
-	for _, t := range ts {
-		raw, start := t.Text, t.Span[0]
+	for x, t := range ts {
+		raw, start, end := t.Text, t.Span[0], t.Span[1]
+		if start+len(raw) != end {
+			s.toks = append(s.toks, tok{w: lower(raw), raw: raw, tag: t.Tag, start: start, end: end})
+			continue
+		}
 		// An opening quote glued to its word ("``Today, I'm here"):
 		// the quote is a token of its own, a clause boundary.
-		if q := gluedQuote(raw); q > 0 && start+len(raw) == t.Span[1] {
+		if q := gluedQuote(raw); q > 0 {
 			s.toks = append(s.toks, tok{w: raw[:q], raw: raw[:q], tag: "``", start: start, end: start + q})
 			raw, start = raw[q:], start+q
 		}
-		s.toks = append(s.toks, tok{w: lower(raw), raw: raw, tag: t.Tag, start: start, end: t.Span[1]})
+		// A full stop glued to the last word before a closing quote
+		// ("to Election Day.''"): the stop is a token of its own.
+		if (x == len(ts)-1 || closingQuote(ts[x+1].Text)) && trailingDot(lower(raw)) {
+			s.toks = append(s.toks, tok{w: lower(raw[:len(raw)-1]), raw: raw[:len(raw)-1], tag: t.Tag, start: start, end: end - 1})
+			s.toks = append(s.toks, tok{w: ".", raw: ".", tag: ".", start: end - 1, end: end})
+			continue
+		}
+		s.toks = append(s.toks, tok{w: lower(raw), raw: raw, tag: t.Tag, start: start, end: end})
 	}
 }
 
 // gluedQuote returns the length of an opening quotation mark at the
 // start of a longer word, or 0.
 func gluedQuote(w string) int {
+	if w == "" || w[0] != '`' && w[0] != '"' && w[0] != 0xE2 {
+		return 0 // the common case: no quotation mark
+	}
 	for _, q := range []string{"``", "“", "\""} {
 		if len(w) > len(q) && strings.HasPrefix(w, q) {
 			c := w[len(q)]
@@ -125,6 +139,15 @@ func gluedQuote(w string) int {
 		}
 	}
 	return 0
+}
+
+// closingQuote reports a token that closes a quotation.
+func closingQuote(w string) bool {
+	switch w {
+	case "'", "''", "\"", "”", ")":
+		return true
+	}
+	return false
 }
 
 // lower lower-cases ASCII without allocating when there is nothing to do.
@@ -324,7 +347,7 @@ func (s *scanner) keepsModifier(i, p int, m match) bool {
 		switch s.w(k) {
 		case "earlier", "later", "latter":
 			switch s.w(p) {
-			case "this", "next", "last", "today", "tonight", "in":
+			case "this", "next", "last", "today", "tonight", "in", "that":
 			default:
 				return false
 			}
@@ -349,7 +372,8 @@ var starters = map[string]bool{
 	"a": true, "an": true, "several": true, "few": true, "many": true, "fiscal": true,
 	"noon": true, "midnight": true, "midday": true, "early": true, "late": true, "mid": true,
 	"earlier": true, "later": true, "end": true, "beginning": true, "start": true, "middle": true,
-	"right": true, "that": true, "same": true, "christmas": true, "thanksgiving": true,
+	"right": true, "that": true, "same": true, "christmas": true, "thanksgiving": true, "halloween": true, "valentine's": true, "valentine": true,
+	"election": true, "labor": true, "labour": true, "memorial": true, "good": true,
 	"easter": true, "new": true, "overnight": true, "once": true, "half": true, "decades": true,
 	"years": true, "months": true, "weeks": true, "days": true, "hours": true, "minutes": true,
 	"centuries": true, "year-earlier": true, "year-ago": true, "couple": true, "some": true,

@@ -78,6 +78,13 @@
   function actorLink(name) { return link('#/actor/' + encodeURIComponent(name), name); }
   function dyadLink(s, t, text) { return link('#/dyad/' + encodeURIComponent(s) + '/' + encodeURIComponent(t), text || (s + ' ↔ ' + t)); }
 
+  // clip shortens text to about n characters at a word boundary.
+  function clip(s, n) {
+    if (!s || s.length <= n) return s || '';
+    var cut = s.slice(0, n), sp = cut.lastIndexOf(' ');
+    return (sp > n / 2 ? cut.slice(0, sp) : cut) + '…';
+  }
+
   function fmt(n, p) { return (n === null || n === undefined) ? '—' : Number(n).toFixed(p === undefined ? 1 : p); }
   function signed(n, p) { var s = fmt(n, p); return n > 0 ? '+' + s : s; }
 
@@ -336,7 +343,7 @@
         el('div', { class: 'meta' }, el('span', {}, 'mean Goldstein ' + signed(a.goldstein_before, 2) + ' → ' + signed(a.goldstein_after, 2)),
           el('span', {}, 'conflict share ' + Math.round(100 * a.conflict_share_before) + '% → ' + Math.round(100 * a.conflict_share_after) + '%'),
           el('span', {}, a.clusters + ' happenings')),
-        a.drivers && a.drivers.length ? el('div', { class: 'meta' }, link('#/cluster/' + a.drivers[0].id, 'driver: ' + a.drivers[0].sentence.slice(0, 140))) : null));
+        a.drivers && a.drivers.length ? el('div', { class: 'meta' }, link('#/cluster/' + a.drivers[0].id, 'driver: ' + clip(a.drivers[0].sentence, 140))) : null));
     });
     return ul;
   }
@@ -655,10 +662,18 @@
     m.appendChild(form);
     var box = el('div');
     m.appendChild(box);
+    var reg = el('div');
+    var grid = el('div', { class: 'two' }, el('section', { 'aria-label': 'Actors in documents' }, el('h2', {}, 'In the documents'), box), el('section', { 'aria-label': 'Actor registry' }, el('h2', {}, 'Registry'), reg));
+    m.removeChild(box);
+    m.appendChild(grid);
     pager(box, function (after) { return api('actors', { q: q.q, type: q.type, country: q.country, after: after, limit: 50 }); }, function (a) {
       return el('li', {}, actorLink(a.name), ' ', el('span', { class: 'hl-ent hl-' + a.type }, a.type),
         el('div', { class: 'meta' }, el('span', {}, 'country ' + val(a.country)), el('span', { class: 'code' }, val(a.code)), a.role ? el('span', {}, a.role) : null, el('span', {}, a.documents + ' documents')));
     }, 'No actors match.');
+    api('registry', { q: q.q, limit: 50 }).then(function (r) {
+      if (!r.actors.length) { reg.appendChild(el('p', { class: 'muted' }, 'Nothing learned yet.')); return; }
+      reg.appendChild(registryTable(r.actors, 'People and organisations learned across documents'));
+    }).catch(function (e) { reg.appendChild(el('p', { class: 'muted' }, e.status === 501 ? 'This database has no actor registry.' : e.message)); });
   }
 
   function actorView(name) {
@@ -670,6 +685,7 @@
       });
       m.appendChild(el('section', { class: 'card' }, el('div', { class: 'table-wrap' }, el('table', {}, el('caption', {}, 'Codings'),
         el('thead', {}, el('tr', {}, ['type', 'country', 'code', 'role', 'documents'].map(function (h) { return el('th', { scope: 'col' }, h); }))), tb))));
+      if (a.registry && a.registry.length) m.appendChild(registryTable(a.registry, 'Registry: roles learned across documents'));
       var grid = el('div', { class: 'grid' });
       var evs = el('ul', { class: 'list' });
       a.events.forEach(function (r) { evs.appendChild(eventItem(r, { noReports: true })); });
@@ -682,6 +698,21 @@
       m.appendChild(grid);
       m.appendChild(el('section', { class: 'card' }, el('h2', {}, 'Documents'), docs));
     }).catch(function (e) { m.appendChild(errorBox(e)); });
+  }
+
+  // registryTable shows registry entries: each role over its date range,
+  // with the documents that taught it.
+  function registryTable(entries, caption) {
+    var tb = el('tbody');
+    entries.forEach(function (e) {
+      var ev = el('td');
+      (e.evidence || []).slice(0, 3).forEach(function (x, i) { if (i) add(ev, ', '); ev.appendChild(docLink(x.doc, x.text || x.doc)); });
+      tb.appendChild(el('tr', {}, el('td', {}, actorLink(e.name), e.override ? ' (override)' : ''), el('td', {}, val(e.type)), el('td', {}, val(e.role)),
+        el('td', {}, val(e.country)), el('td', { class: 'code' }, val(e.code)), el('td', {}, val(e.first_seen) + ' – ' + val(e.last_seen)),
+        el('td', { class: 'num' }, e.mentions), ev));
+    });
+    return el('section', { class: 'card registry' }, el('div', { class: 'table-wrap' }, el('table', {}, el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, ['name', 'type', 'role', 'country', 'code', 'seen', 'mentions', 'evidence'].map(function (h) { return el('th', { scope: 'col', class: h === 'mentions' ? 'num' : '' }, h); }))), tb)));
   }
 
   function docItem(d) {

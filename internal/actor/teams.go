@@ -1,0 +1,212 @@
+package actor
+
+import "strings"
+
+// Sports tables and results name teams by their club name, often with the
+// club's city ("Lokomotiv Moscow 2 Torpedo Moscow 1", "Spartak Trnava 4 2
+// 2 0 10 5 8", "1860 Munich 1"). A run of capitalised units followed on
+// the same line by a score is a team in a sports story, unless it has the
+// shape of a person (a first name or an initial first: golf and cricket
+// list players with their scores) or it is a country alone (national
+// sides stay places).
+
+// notTeam are capitalised words that head table rows but name no team.
+var notTeam = map[string]bool{"group": true, "division": true, "round": true, "pool": true, "game": true, "games": true,
+	"week": true, "stage": true, "section": true, "conference": true, "class": true, "heat": true, "race": true, "lap": true,
+	"leg": true, "match": true, "total": true, "totals": true, "attendance": true, "points": true, "rank": true, "zone": true,
+	"day": true, "under": true, "tier": true, "series": true, "set": true, "sets": true, "hole": true, "holes": true, "par": true,
+	"extras": true, "over": true, "overs": true, "fall": true, "wickets": true, "innings": true, "bowling": true, "batting": true,
+	"standings": true, "results": true, "result": true, "halftime": true, "half-time": true, "league": true, "cup": true,
+	"premier": true, "first": true, "second": true, "third": true, "fourth": true, "final": true, "finals": true, "semifinal": true,
+	"semifinals": true, "quarterfinal": true, "quarterfinals": true, "number": true, "no": true, "no.": true, "grade": true,
+	"category": true, "olympics": true, "world": true, "national": true, "american": true, "eastern": true, "western": true,
+	"central": true, "northern": true, "southern": true, "atlantic": true, "pacific": true, "midwest": true}
+
+// teamRun returns the end unit of a team name starting at unit u of a
+// sports story, followed by a score, or u.
+func (p *proc) teamRun(us []unit, used []bool, u int) int {
+	toks := p.a.Tokens
+	ok := func(i int) bool {
+		if used[i] || (i > u && p.nl[us[i].t0]) {
+			return false
+		}
+		switch us[i].cls {
+		case uName:
+			return !notTeam[strings.TrimSuffix(p.keys[us[i].t0], ".")]
+		case uLex:
+			switch us[i].e.kind {
+			case kPlace, kMetonym, kOrg, kOrgAbbrev, kOrgMetonym, kOrgAmb:
+				return !notTeam[p.keys[us[i].t0]]
+			case kCountry, kAbbrev:
+				return i > u // "Red Star Belgrade" ends in a place, never starts with a country
+			}
+		}
+		return false
+	}
+	j := u
+	// "1860 Munich": a club founded in a year.
+	if t := toks[us[u].t0]; us[u].cls == uOther && len(t.Text) == 4 && isScore(t.Text) && (us[u].t0 == 0 || p.nl[us[u].t0] || isScore(toks[us[u].t0-1].Text)) &&
+		u+1 < len(us) && us[u+1].cls == uLex && us[u+1].e.kind == kPlace {
+		j++
+	}
+	for j < len(us) && j-u < 4 && ok(j) {
+		j++
+	}
+	if j == u || (j == u+1 && us[u].cls == uOther) {
+		return u
+	}
+	end := us[j-1].t1
+	if end >= len(toks) || p.nl[end] || !(isScore(toks[end].Text) || isResult(toks[end].Text)) {
+		return u
+	}
+	// A score is followed by another team, another figure or the end of
+	// the row, not by a word: "the Olympic 800 metres", "Boeing 747 jets".
+	if end+1 < len(toks) && !p.nl[end+1] {
+		if w := toks[end+1].Text; w != "" && w[0] >= 'a' && w[0] <= 'z' && p.keys[end+1] != "points" && p.keys[end+1] != "pts" && p.keys[end+1] != "v" {
+			return u
+		}
+	}
+	// A score is not a date or a time: "Sept 4 1996", "Monday 12".
+	if end+1 < len(toks) && !p.nl[end+1] && (toks[end+1].Text == ":" || toks[end+1].Text == "." && end+2 < len(toks) && isScore(toks[end+2].Text)) {
+		return u
+	}
+	first := us[u]
+	if t0 := us[u].t0; t0 > 0 && !p.nl[t0] && (scorecard[toks[t0-1].Text] || isRank(toks[t0-1].Text) ||
+		toks[t0-1].Text == "." && t0 > 1 && isScore(toks[t0-2].Text)) {
+		return u // "c Stewart b Croft 46", "2. Corser 269 points": players
+	}
+	if first.cls == uName && (p.cricket || atoi(toks[end].Text) >= 60) {
+		return u // batting and bowling figures, golf rounds: players
+	}
+	if first.cls == uName && (p.byKey["per:"+strings.ToLower(p.tokText(first.t0, us[j-1].t1))] != nil || j-u == 1 && p.bySurname(p.keys[first.t0]) != nil) {
+		return u // a player named before: "Penalties : Preston 2"
+	}
+	hasPlace := false
+	for i := u + 1; i < j; i++ {
+		hasPlace = hasPlace || us[i].demoted || us[i].cls == uLex && (us[i].e.kind == kPlace || us[i].e.kind == kMetonym)
+	}
+	if first.cls == uName && j-u >= 2 && !hasPlace {
+		t := toks[first.t0].Text
+		if p.isFirstName(first.t0) || (len(t) <= 2 && strings.HasSuffix(t, ".")) || len(t) == 1 {
+			return u // a player: "Nick Faldo 66", "M. Atherton 31"
+		}
+	}
+	if first.cls == uName && j-u == 1 && p.initialBefore(first.t0) >= 0 {
+		return u
+	}
+	if j-u == 1 && first.cls == uLex {
+		switch first.e.kind {
+		case kCountry, kAbbrev:
+			return u
+		case kPlace:
+			pl := &p.r.d.Places[first.e.ref]
+			if pl.Country == "" || (pl.Type == "region" && pl.Population > 40000000) {
+				return u
+			}
+		}
+	}
+	return j
+}
+
+// isRank reports whether s is a rank in a list of results: "2.", "10.".
+func isRank(s string) bool {
+	return len(s) >= 2 && s[len(s)-1] == '.' && isScore(s[:len(s)-1])
+}
+
+// atoi returns the value of a plain number (0 for anything else).
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// cricketWords mark a cricket story, whose tables list players, not teams.
+var cricketWords = map[string]bool{"innings": true, "wickets": true, "wicket": true, "lbw": true, "bowling": true, "batting": true, "overs": true}
+
+// isResult reports whether s is a result or a cricket total: "5-2", "72-0".
+func isResult(s string) bool {
+	i := strings.IndexByte(s, '-')
+	return i > 0 && isScore(s[:i]) && isScore(s[i+1:])
+}
+
+// teamVerbs follow a team named after its place in a sports story: clubs
+// take plural verbs in British English ("Essex are", "Leeds have").
+var teamVerbs = map[string]bool{"are": true, "were": true, "have": true, "host": true, "hosts": true, "face": true, "faces": true,
+	"trail": true, "trailed": true, "lead": true, "led": true, "need": true, "needed": true, "play": true, "plays": true, "played": true,
+	"won": true, "lost": true, "beat": true, "drew": true, "scored": true, "finished": true, "declared": true, "replied": true}
+
+// spreadTeams applies one sense per discourse to the teams of a sports
+// story: once a place or name is a team ("Lens 3", "Ajax Amsterdam 1"),
+// its other mentions outside "in <place>" are the team too, as is the
+// club's first word alone ("Ajax").
+func (p *proc) spreadTeams() {
+	if !p.sports {
+		return
+	}
+	teams := map[string]*ent{}
+	for _, e := range p.ents {
+		if !strings.HasPrefix(e.key, "team:") || len(e.ments) == 0 {
+			continue
+		}
+		teams[strings.ToLower(e.name)] = e
+		if f := strings.Fields(e.name); len(f) > 1 && len(f[0]) > 2 && !notTeam[strings.ToLower(f[0])] && !isScore(f[0]) && !p.bigPlace(norm(f[0])) {
+			if _, ok := teams[strings.ToLower(f[0])]; !ok {
+				teams[strings.ToLower(f[0])] = e
+			}
+		}
+	}
+	if len(teams) == 0 {
+		return
+	}
+	for _, e := range p.ents {
+		if e.typ != "LOC" && e.typ != "GPE" || strings.HasPrefix(e.key, "gpe:") {
+			continue
+		}
+		kept := e.ments[:0]
+		for _, m := range e.ments {
+			t := teams[strings.ToLower(p.tokText(m.t0, m.t1))]
+			if t != nil && m.kind != KindAdjective && (m.t0 == 0 || p.keys[m.t0-1] != "in" && p.keys[m.t0-1] != "at") && !p.datelineAt(m.t1) {
+				m.e = t
+				t.ments = append(t.ments, m)
+				continue
+			}
+			kept = append(kept, m)
+		}
+		e.ments = kept
+	}
+}
+
+// bigPlace reports whether the word is a country or a large region
+// (England): national sides are places in results, not clubs.
+func (p *proc) bigPlace(key string) bool {
+	n := p.r.lex.root.next[key]
+	if n == nil {
+		return false
+	}
+	for _, e := range n.entries {
+		switch e.kind {
+		case kCountry, kAbbrev, kAdjective:
+			return true
+		case kPlace:
+			if pl := &p.r.d.Places[e.ref]; pl.Country == "" || (pl.Type == "region" && pl.Population > 40000000) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datelineAt reports whether token t is a dateline's date ("NEW YORK
+// 1996-08-22"): the place before it is where the story was filed.
+func (p *proc) datelineAt(t int) bool {
+	if t >= len(p.a.Tokens) || p.nl[t] {
+		return false
+	}
+	s := p.a.Tokens[t].Text
+	return len(s) == 10 && strings.Count(s, "-") == 2 && isScore(s[:4])
+}
