@@ -15,6 +15,9 @@ import (
 var dictCmd = &cobra.Command{
 	Use:   "dict",
 	Short: "Check and test the event dictionaries",
+	Long: `Validate the event pattern dictionaries (built-in and --dict DIR) and run
+dictionary test cases through the pipeline. See docs/dictionaries-event.md.`,
+	Example: "  attache dict check --dict mydicts\n  attache dict test",
 }
 
 var dictCheckCmd = &cobra.Command{
@@ -24,7 +27,8 @@ var dictCheckCmd = &cobra.Command{
 (--dict DIR), and report syntax errors, unknown CAMEO codes or synsets,
 duplicate patterns, patterns defined under two codes (conflicts), weak anchors
 and CAMEO roots without patterns. Exits with status 1 on problems.`,
-	Args: cobra.NoArgs,
+	Example: "  attache dict check\n  attache dict check --dict mydicts",
+	Args:    cobra.NoArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		dir, _ := cmd.Flags().GetString("dict")
 		d, err := event.LoadDictionary(dir)
@@ -53,6 +57,7 @@ var dictTestCmd = &cobra.Command{
 {sentence, code, source, target, modality}. Without arguments the built-in
 cases (embedded in the binary) are run, plus DIR/event/cases of --dict DIR;
 with arguments, the case files of the given directories.`,
+	Example: "  attache dict test\n  attache dict test --dict mydicts\n  attache dict test mydicts/event/cases -v",
 	RunE: func(cmd *cobra.Command, args []string) error {
 		dir, _ := cmd.Flags().GetString("dict")
 		type set struct {

@@ -21,7 +21,7 @@ var corpNouns = map[string]bool{"shares": true, "share": true, "stock": true, "c
 	"bonds": true, "debt": true, "takeover": true, "merger": true, "subsidiaries": true, "brands": true, "headquarters": true}
 
 // corpAfter follow a company name directly: "Zenith shares rose".
-var corpAfter = map[string]bool{"shares": true, "stock": true, "spokesman": true, "spokeswoman": true, "chairman": true,
+var corpAfter = map[string]bool{"customers": true, "employees": true, "workers": true, "liability": true, "shares": true, "stock": true, "spokesman": true, "spokeswoman": true, "chairman": true,
 	"shareholders": true, "officials": false, "posted": true, "reported": true, "earned": true, "forecast": true, "plans": true,
 	"planned": true, "agreed": true, "owns": true, "employs": true, "makes": true, "manufactures": true, "markets": true,
 	"sells": true, "sold": true, "bought": true, "acquired": true, "merged": true, "announced": true}

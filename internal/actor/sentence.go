@@ -165,7 +165,7 @@ func (p *proc) nameRun(us []unit, u int) int {
 				continue
 			}
 		}
-		if j > u && p.r.d.Suffixes[p.keys[us[j].t0]] && !p.nl[us[j].t0] {
+		if j > u && p.r.d.Suffixes[p.keys[us[j].t0]] && isCap(p.a.Tokens[us[j].t0].Text) && !p.nl[us[j].t0] {
 			j++ // "Jr.", "III"
 			continue
 		}
@@ -319,7 +319,14 @@ func (p *proc) sentence(t0, t1 int) {
 					p.orgCue[strings.ToLower(p.tokText(us[u].t0, us[n-1].t1))] = true
 				}
 			}
-			if u > 0 && us[u-1].cls == uPrep && locatives[p.keys[us[u-1].t0]] && p.keys[us[u-1].t0] != "of" && n-u <= 3 && !isAllCaps(p.tokText(us[u].t0, us[n-1].t1)) {
+			// "in Maoist insurgent activity": a name modifying a noun is
+			// no place.
+			modifier := false
+			if e := us[n-1].t1; e < len(p.a.Tokens) && !p.nl[e] {
+				nt := p.a.Tokens[e]
+				modifier = !isCap(nt.Text) && (strings.HasPrefix(nt.Tag, "NN") || nt.Tag == "JJ") && !placeNouns[p.keys[e]]
+			}
+			if u > 0 && us[u-1].cls == uPrep && locatives[p.keys[us[u-1].t0]] && p.keys[us[u-1].t0] != "of" && n-u <= 3 && !isAllCaps(p.tokText(us[u].t0, us[n-1].t1)) && !modifier {
 				name := p.a.Text[p.a.Tokens[us[u].t0].Span.Start():p.a.Tokens[us[n-1].t1-1].Span.End()]
 				e := p.entity("loc:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "LOC"} })
 				p.mention(e, us[u].t0, us[n-1].t1, KindName)
@@ -712,11 +719,12 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 	if ht := p.a.Tokens[us[instUnit].t0]; isCap(ht.Text) && !isAllCaps(p.tokText(us[instUnit].t0, us[instUnit].t1)) &&
 		(us[instUnit].t1-us[instUnit].t0 > 1 && !first || det || genericOrgWords[p.keys[us[instUnit].t0]]) {
 		kind = KindName
-		// Part of a longer name: "the New Aspiration Party", "Hebrew
-		// University", "University Hospital" (left to orgRun).
-		if instUnit > 0 && us[instUnit-1].cls == uName && !used[instUnit-1] || instUnit+1 < len(us) && us[instUnit+1].cls == uName && !p.nl[us[instUnit+1].t0] {
-			return u
-		}
+	}
+	// Part of a longer name: "the New Aspiration Party", "Hebrew
+	// University", "the Government Housing Bank" (left to orgRun).
+	if isCap(p.a.Tokens[us[instUnit].t0].Text) && (instUnit > 0 && us[instUnit-1].cls == uName && !used[instUnit-1] ||
+		instUnit+1 < len(us) && us[instUnit+1].cls == uName && !p.nl[us[instUnit+1].t0]) {
+		return u
 	}
 	for i := len(p.ents) - 1; i >= 0; i-- {
 		e := p.ents[i]
@@ -869,7 +877,8 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 	if !loc && (x.e.kind == kPlace || x.e.kind == kOrgMetonym || (x.e.kind == kMetonym && len(p.r.places[p.keys[x.t0]]) > 0 && x.t1-x.t0 == 1)) {
 		loc = !p.acts(x.t1, u+1 < len(us) && us[u+1].cls == uPoss)
 	}
-	if x.e.kind == kOrgAbbrev && x.t1-x.t0 == 1 && len(p.a.Tokens[x.t0].Text) <= 3 && !p.mixedCase(p.a.Tokens[x.t0].Sent) {
+	if (x.e.kind == kOrgAbbrev && len(p.a.Tokens[x.t0].Text) <= 3 || x.e.kind == kAbbrev && len(p.a.Tokens[x.t0].Text) <= 2 && p.sports) &&
+		x.t1-x.t0 == 1 && !p.mixedCase(p.a.Tokens[x.t0].Sent) {
 		return false // "SPREAD +20 BP": a table in capitals
 	}
 	switch x.e.kind {
@@ -924,6 +933,10 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 		}
 		p.mention(p.orgEntity(p.orgRef(x.e)), x.t0, x.t1, KindMetonym)
 	case kPlace:
+		if p.sports && x.t1-x.t0 == 1 && p.playerPlace(x.t0) {
+			p.person(x.t0, x.t1, us) // "c Cork b Croft", "D. Cork"
+			return true
+		}
 		if p.sports && !prepLoc && p.teamContext(us, u) {
 			p.teamMention(x.t0, x.t1, p.r.d.Places[x.e.ref].Country)
 			return true
@@ -1086,6 +1099,9 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 	if head < 0 || end-u < 2 {
 		return u
 	}
+	if p.sports && (p.keys[us[head].t1-1] == "league" || p.keys[us[end-1].t1-1] == "league") {
+		return u // "National League", "Premier League": competitions, not organisations
+	}
 	// Trim trailing country units after the head: "Bank of England" keeps
 	// them, but "Foreign Ministry Russia" does not occur; keep as is.
 	t0, t1 := us[u].t0, us[end-1].t1
@@ -1124,6 +1140,10 @@ func (p *proc) namePerson(us []unit, used []bool, u, n int) (int, bool) {
 			return n, true
 		}
 	}
+	if p.sports && n-u <= 3 && p.playerContext(us, u, n) {
+		p.person(t0, t1, us)
+		return n, true
+	}
 	known := p.byKey["per:"+strings.ToLower(p.tokText(t0, t1))] != nil || (n-u == 1 && p.bySurname(p.keys[t0]) != nil)
 	// Appositive.
 	if n+1 < len(us) && us[n].cls == uComma {
@@ -1153,7 +1173,7 @@ func (p *proc) namePerson(us []unit, used []bool, u, n int) (int, bool) {
 		p.person(t0, t1, us)
 		return n, true
 	}
-	if p.looksPersonal(us, u, n) {
+	if p.looksPersonal(us, u, n) && (p.isFirstName(t0) || !p.companyContext(t0, t1)) {
 		p.person(t0, t1, us)
 		return n, true
 	}
@@ -1366,7 +1386,7 @@ func (p *proc) unknownTeam(us []unit, u, n int) bool {
 
 // nonPersonal words make a two- or three-word name something other than a
 // person: events, titles, streets, saints.
-var nonPersonal = map[string]bool{"cup": true, "series": true, "prix": true, "slam": true, "street": true, "open": true,
+var nonPersonal = map[string]bool{"catholic": true, "orthodox": true, "protestant": true, "cup": true, "series": true, "prix": true, "slam": true, "street": true, "open": true,
 	"championship": true, "championships": true, "games": true, "rally": true, "trophy": true, "award": true, "prize": true,
 	"day": true, "war": true, "st": true, "saint": true, "san": true, "santa": true, "fort": true, "mount": true, "lake": true,
 	"river": true, "island": true, "islands": true, "bay": true, "avenue": true, "road": true, "square": true, "park": true,
@@ -1422,7 +1442,7 @@ var notOrgAcronyms = map[string]bool{"GMT": true, "GDP": true, "GNP": true, "BSE
 	"EDT": true, "PST": true, "PCT": true, "AIDS": true, "HIV": true, "CEO": true, "CFO": true, "VAT": true, "IPO": true, "OK": true,
 	"TV": true, "AM": true, "PM": true, "USD": true, "EUR": true, "GBP": true, "JPY": true, "DM": true, "FOB": true, "CIF": true,
 	"YR": true, "QTR": true, "NET": true, "REV": true, "SHR": true, "AVG": true, "MLN": true, "BLN": true, "LTD": true, "INC": true,
-	"II": true, "III": true, "IV": true, "VI": true, "VII": true, "VIII": true, "IX": true, "XI": true, "DNA": true, "SMS": true,
+	"RBI": true, "ERA": true, "MVP": true, "II": true, "III": true, "IV": true, "VI": true, "VII": true, "VIII": true, "IX": true, "XI": true, "DNA": true, "SMS": true,
 	"MP": true, "MPS": true, "PR": true, "ID": true, "NO": true, "US": true, "UK": true, "EU": true, "UN": true}
 
 // resolveLeftovers gives the name runs no pattern explained a second
@@ -1557,3 +1577,31 @@ func (p *proc) genericOrgAlias(x unit) bool {
 // capitals they are not roles ("AG" is not an attorney general there).
 var companySuffixes = map[string]bool{"ag": true, "sa": true, "nv": true, "n.v.": true, "bv": true, "ab": true, "asa": true,
 	"oyj": true, "spa": true, "s.p.a.": true, "plc": true, "gmbh": true, "llc": true, "ltd": true, "inc": true, "corp": true, "co": true}
+
+// playerPlace reports whether the one-word place at token t of a sports
+// story is a player's surname: after a scorecard mark ("c Cork b Croft")
+// or an initial ("D. Cork"), or before a bowling analysis ("Cork
+// 7-1-38-0").
+func (p *proc) playerPlace(t int) bool {
+	toks := p.a.Tokens
+	if t > 0 && !p.nl[t] && scorecard[toks[t-1].Text] {
+		return true
+	}
+	if t > 0 && !p.nl[t] {
+		if w := toks[t-1].Text; len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+			return true
+		}
+	}
+	if p.cricket && t+1 < len(toks) && !p.nl[t+1] && strings.Count(toks[t+1].Text, "-") == 3 {
+		return true
+	}
+	return false
+}
+
+// placeNouns follow a place name used as a modifier: "Nahar village",
+// "Stansted airport".
+var placeNouns = map[string]bool{"village": true, "villages": true, "province": true, "region": true, "river": true, "airport": true,
+	"prison": true, "district": true, "town": true, "city": true, "area": true, "state": true, "county": true, "valley": true,
+	"oilfield": true, "field": true, "camp": true, "port": true, "mountains": true, "border": true, "island": true, "islands": true,
+	"refinery": true, "mine": true, "base": true, "municipality": true, "suburb": true, "neighbourhood": true, "neighborhood": true,
+	"quarter": true, "governorate": true, "prefecture": true, "canton": true, "lake": true, "bay": true, "coast": true, "highway": true}

@@ -38,7 +38,9 @@ func (p *proc) teamRun(us []unit, used []bool, u int) int {
 			case kPlace, kMetonym, kOrg, kOrgAbbrev, kOrgMetonym, kOrgAmb:
 				return !notTeam[p.keys[us[i].t0]]
 			case kCountry, kAbbrev:
-				return i > u // "Red Star Belgrade" ends in a place, never starts with a country
+				// "Red Star Belgrade" ends in a place; "Austria Vienna"
+				// starts with a country only before a city.
+				return i > u || i+1 < len(us) && us[i+1].cls == uLex && us[i+1].e.kind == kPlace && !p.nl[us[i+1].t0]
 			}
 		}
 		return false
@@ -209,4 +211,59 @@ func (p *proc) datelineAt(t int) bool {
 	}
 	s := p.a.Tokens[t].Text
 	return len(s) == 10 && strings.Count(s, "-") == 2 && isScore(s[:4])
+}
+
+// isOrdinal reports whether s is an ordinal number: "15th", "90th", "1st".
+func isOrdinal(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	suf := strings.ToLower(s[len(s)-2:])
+	return (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && isScore(s[:len(s)-2])
+}
+
+// playerContext reports whether the name run [u, n) of a sports story is
+// a player by what follows it: the minute of a goal ("Korneev 15th",
+// "Lubarskij ( 50th minute )") or the player's country in parentheses
+// not followed by a score ("Retief Goosen ( South Africa ) 188,143";
+// clubs in European cups are followed by their score: "Brann ( Norway )
+// 2").
+func (p *proc) playerContext(us []unit, u, n int) bool {
+	toks := p.a.Tokens
+	t := us[n-1].t1
+	same := func(i int) bool { return i < len(toks) && !p.nl[i] }
+	for i := u; i < n; i++ {
+		if _, head := orgHeads[p.keys[us[i].t0]]; head && us[i].cls == uName || us[i].demoted && i == n-1 {
+			return false // "Western Suburbs ( 12 )", "Lech Poznan": clubs
+		}
+	}
+	if !same(t) {
+		return false
+	}
+	if isOrdinal(toks[t].Text) {
+		return true
+	}
+	if toks[t].Text != "(" || !same(t+1) {
+		return false
+	}
+	if isOrdinal(toks[t+1].Text) {
+		return true
+	}
+	// "( South Africa )": a country between parentheses.
+	j := t + 1
+	for j < len(toks) && j-t < 5 && same(j) && toks[j].Text != ")" {
+		j++
+	}
+	if j-t < 2 || !same(j) || toks[j].Text != ")" {
+		return false
+	}
+	m, ok := p.r.lex.longest(p.keys, t+1, j, p.accept)
+	if !ok || m.end != j {
+		return false
+	}
+	country := false
+	for _, e := range m.entries {
+		country = country || e.kind == kCountry || e.kind == kAbbrev
+	}
+	return country && !(same(j+1) && (isScore(toks[j+1].Text) || isResult(toks[j+1].Text)))
 }

@@ -688,7 +688,7 @@ func (s *sentence) foreignActor(e *doc.Entity, i int) *mention {
 	bd := 1 << 30
 	for k := range s.mentions {
 		m := &s.mentions[k]
-		if !m.actor || m.ent.Country == nil || e.Country == nil || *m.ent.Country == *e.Country {
+		if !m.actor || m.ent.Country == nil || e.Country == nil || *m.ent.Country == *e.Country || !stateActor(m.ent) {
 			continue
 		}
 		d := m.start - i
@@ -700,6 +700,21 @@ func (s *sentence) foreignActor(e *doc.Entity, i int) *mention {
 		}
 	}
 	return best
+}
+
+// stateActor: a place or a government body, the kind of counterpart an
+// international act (recall, visit) has; not a company or a medium.
+func stateActor(e *doc.Entity) bool {
+	if e.Type == "GPE" {
+		return true
+	}
+	c := doc.Val(e.Code)
+	for _, sec := range []string{"GOV", "MIL", "IGO", "LEG", "JUD", "ELI", "SPY", "COP"} {
+		if strings.Contains(c, sec) {
+			return true
+		}
+	}
+	return false
 }
 
 func actorOf(m *mention) *doc.Actor {

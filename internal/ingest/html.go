@@ -88,6 +88,7 @@ func ExtractPage(raw []byte, contentType, pageURL string) (Page, error) {
 	if declared != "" {
 		p.Language = declared
 	}
+	p.Text = dropLeadingTitle(p.Text, p.Title)
 	return p, nil
 }
 
@@ -344,4 +345,18 @@ func FetchPage(ctx context.Context, f *Fetcher, name, pageURL string) (doc.Docum
 	}
 	d.Language = resolveLanguage(d.Language, d.Text)
 	return d, nil
+}
+
+// dropLeadingTitle removes a first paragraph that repeats the headline:
+// the title is kept in its own field, and a wire story's dateline should
+// open the text.
+func dropLeadingTitle(text, title string) string {
+	first, rest, ok := strings.Cut(text, "\n\n")
+	if !ok || title == "" {
+		return text
+	}
+	if strings.EqualFold(collapseSpace(first), collapseSpace(title)) {
+		return rest
+	}
+	return text
 }

@@ -1268,7 +1268,7 @@ func (p *proc) indirect(h *cueHit) *found {
 	if k >= end || (p.low[k-1] != "that" && !p.clauseStart(k, end)) {
 		return nil
 	}
-	if h.e.Clause && !(k > h.t1 && (p.low[k-1] == "that" || p.low[k-1] == ":" || p.low[k-1] == ",") || p.inQ[k] >= 0 || isQuoteTok(p.low[k]) || p.s.beliefs && p.low[k] == "to" && k+1 < end && p.toks[k+1].Tag == "VB") {
+	if h.e.Clause && !(k > h.t1 && (p.low[k-1] == "that" || p.low[k-1] == ":" || p.low[k-1] == ",") || p.inQ[k] >= 0 || isQuoteTok(p.low[k]) || p.s.beliefs && intentVerbs[h.e.Lemma] && p.low[k] == "to" && k+1 < end && p.toks[k+1].Tag == "VB") {
 		return nil // "continued a fierce contest"
 	}
 	end = p.clauseEnd(h, k, end)
@@ -1315,6 +1315,15 @@ func (p *proc) npContent(f *found, k, end int) *found {
 					// "the plan that Obama proposed": a relative clause
 					// inside the phrase ends it.
 					b -= 1
+					break
+				}
+				if c := b - 1; c > k && (p.low[c] == "and" || p.low[c] == "but") || c-1 > k && (p.low[c-1] == "and" || p.low[c-1] == "but") && (p.toks[c].Tag == "RB" || skipLeft[p.low[c]]) {
+					// "criticized the policy and said ...": a second verb
+					// of the same subject ends the phrase.
+					for b > k && p.low[b-1] != "and" && p.low[b-1] != "but" {
+						b--
+					}
+					b--
 					break
 				}
 				return nil
@@ -1496,6 +1505,15 @@ func (p *proc) participleOpener(lo int) bool {
 		}
 	}
 	return true
+}
+
+// intentVerbs are the clause-only cues that report an intention or a
+// request with an infinitive ("agreed to pay", "encouraged voters to
+// turn out"); "continues to" reports none.
+var intentVerbs = map[string]bool{
+	"agree": true, "offer": true, "request": true, "appeal": true, "plead": true, "order": true,
+	"direct": true, "invite": true, "encourage": true, "advocate": true, "support": true, "oppose": true,
+	"back": true, "like": true, "love": true, "hate": true, "sign": true, "endorse": true,
 }
 
 // subordinators open a clause that the sentence's main clause follows.

@@ -255,7 +255,7 @@ func sigWords(text string) []string {
 }
 
 // sigMatch reports whether two signatures describe the same statement:
-// they share at least two words, and at least a third of the shorter.
+// they share at least two words, and at least half of the shorter.
 // A missing signature (no sentence) is a wildcard.
 func sigMatch(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
@@ -274,5 +274,5 @@ func sigMatch(a, b []string) bool {
 			j++
 		}
 	}
-	return shared >= 2 && 3*shared >= min(len(a), len(b))
+	return shared >= 2 && 2*shared >= min(len(a), len(b))
 }

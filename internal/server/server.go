@@ -115,7 +115,14 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	static := http.FileServerFS(web)
-	s.mux.Handle("GET /", static)
+	s.mux.Handle("GET /", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Files only: no directory listings.
+		if r.URL.Path != "/" && strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		static.ServeHTTP(w, r)
+	}))
 	s.mux.Handle("GET /api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API route: "+r.URL.Path)
 	}))

@@ -612,6 +612,9 @@ func TestSecurityHeaders(t *testing.T) {
 			}
 		}
 	}
+	if code, _, _ := get(t, ts.URL+"/vendor/"); code != http.StatusNotFound {
+		t.Errorf("directory listing of /vendor/: %d, want 404", code)
+	}
 	code, _, body := get(t, ts.URL+"/api/v1/nope")
 	if code != http.StatusNotFound || !strings.Contains(string(body), `"error"`) {
 		t.Errorf("unknown API route: %d %s", code, body)

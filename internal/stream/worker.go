@@ -160,6 +160,10 @@ func (w *Worker) Run(ctx context.Context) (WorkerStats, error) {
 		w.count(func(s *WorkerStats) { s.Elapsed = time.Since(start) })
 		return w.Stats(), err
 	}
+	// A fetched message waits in the batch until the fetch returns, before
+	// the batch is kept alive with progress reports: keep that wait well
+	// inside AckWait.
+	fetchWait := min(time.Second, w.Client.cfg.AckWait/4)
 	cons, err := w.Client.consumer(ctx)
 	if err != nil {
 		return finish(fmt.Errorf("consumer %s: %w", w.Client.cfg.Consumer, err))
@@ -169,7 +173,7 @@ func (w *Worker) Run(ctx context.Context) (WorkerStats, error) {
 			w.Client.nc.Close()
 			return finish(ErrKilled)
 		}
-		mb, err := cons.Fetch(w.Batch, jetstream.FetchMaxWait(time.Second))
+		mb, err := cons.Fetch(w.Batch, jetstream.FetchMaxWait(fetchWait))
 		if err != nil {
 			if kill.Err() != nil {
 				w.Client.nc.Close()
@@ -222,8 +226,11 @@ func (w *Worker) process(ctx context.Context, msgs []jetstream.Msg) error {
 	// progress report.
 	keep, cancelKeep := context.WithCancel(ctx)
 	defer cancelKeep()
+	for _, m := range msgs {
+		m.InProgress()
+	}
 	go func() {
-		t := time.NewTicker(cfg.AckWait / 3)
+		t := time.NewTicker(cfg.AckWait / 4)
 		defer t.Stop()
 		for {
 			select {

@@ -527,9 +527,11 @@
     m.appendChild(box);
     var params = {};
     eventFields.forEach(function (f) { if (q[f[0]]) params[f[0]] = q[f[0]]; });
-    if (q.doc) params.doc = q.doc;
-    if (q.source) params.source = q.source;
-    if (q.target) params.target = q.target;
+    ['doc', 'source', 'target'].forEach(function (k) {
+      if (!q[k]) return;
+      params[k] = q[k];
+      box.appendChild(el('p', { class: 'muted' }, 'Only events with ' + k + ' = ', el('b', {}, q[k]), ' ', k === 'doc' ? docLink(q[k], '(open the document)') : null));
+    });
     pager(box, function (after) { return api('events', Object.assign({}, params, { after: after, limit: 50 })); }, eventItem, 'No events match.');
   }
 
