@@ -15,7 +15,10 @@ to *.ann) and print, for all quotes, direct, indirect and statements only:
 content precision/recall/F1 at overlap >= 0.3 and >= 0.8 (overlap = shared
 bytes / the longer of the two), the share of matched quotes with the exact gold
 cue, and speaker accuracy over matched quotes (the speaker overlaps the gold
-source, or resolves to an entity with a mention that does).`,
+source, or resolves to an entity with a mention that does). With --misses it
+also writes, to stderr, one line per unmatched gold attribution (MISS), false
+prediction (FALSE), match under the strict overlap (LOOSE) and wrong speaker
+(SPEAKER), for error analysis.`,
 	Example: "  attache eval brat ../shared/data/polnear/dev",
 	Args:    cobra.ExactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {

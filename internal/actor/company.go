@@ -54,14 +54,15 @@ func (p *proc) companyContext(t0, t1 int) bool {
 		if corpAfter[k] {
 			return true
 		}
-		// "Zenith said", "Zenith also said": one word that speaks and is
-		// no person the story has named is a company or a group.
-		if t1-t0 == 1 && !p.isFirstName(t0) && p.bySurname(p.keys[t0]) == nil {
+		// "Zenith said it", "Kekkila said in a statement": one word that
+		// speaks of itself as "it" and is no person the story has named
+		// is a company or a group.
+		if !p.isFirstName(t0) && (t1-t0 > 1 || p.bySurname(p.keys[t0]) == nil) && p.byKey["per:"+strings.ToLower(p.tokText(t0, t1))] == nil {
 			j := t1
 			if p.keys[j] == "also" && same(j+1) {
 				j++
 			}
-			if p.keys[j] == "said" || p.keys[j] == "says" {
+			if (p.keys[j] == "said" || p.keys[j] == "says") && p.companySpeech(j+1) {
 				return true
 			}
 		}
@@ -127,4 +128,71 @@ func (p *proc) cuedOrgs(byName map[string]*ent) {
 		}
 		le.ments = nil
 	}
+}
+
+// acronymConnectors may stand inside a name whose initials make an
+// acronym: "Organisation for Security and Cooperation in Europe".
+var acronymConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "&": true, "in": true, "on": true, "de": true, "du": true, "des": true, "la": true}
+
+// acronymDefinition recognises a name followed by its acronym in
+// parentheses, "the National Customs Board ( NCB )": when the initials of
+// the name's capitalised words spell the acronym, the name is an
+// organisation and the acronym its alias. It returns the units [start,
+// end) of the name and the unit of the acronym, or ok=false.
+func (p *proc) acronymDefinition(us []unit, used []bool, open int) (start, end, acr int, ok bool) {
+	toks := p.a.Tokens
+	if open < 2 || open+2 >= len(us) || p.keys[us[open].t0] != "(" || p.keys[us[open+2].t0] != ")" || us[open+1].t1-us[open+1].t0 != 1 {
+		return 0, 0, 0, false
+	}
+	a := toks[us[open+1].t0].Text
+	if len(a) < 2 || len(a) > 7 || !isAllCaps(a) || strings.ContainsAny(a, ".0123456789") {
+		return 0, 0, 0, false
+	}
+	// Walk back over name words and connectors, reading initials.
+	var initials []byte
+	for i := open - 1; i >= 0 && open-i <= 10; i-- {
+		x := us[i]
+		if used[i] || p.nl[x.t0] && i < open-1 && false {
+			return 0, 0, 0, false
+		}
+		for t := x.t1 - 1; t >= x.t0; t-- {
+			w := toks[t].Text
+			switch {
+			case acronymConnectors[p.keys[t]]:
+				continue
+			case isCap(w):
+				initials = append([]byte{w[0]}, initials...)
+			default:
+				return 0, 0, 0, false
+			}
+		}
+		if strings.EqualFold(string(initials), a) {
+			if us[i].cls == uThe {
+				return 0, 0, 0, false
+			}
+			return i, open, open + 1, i < open-1 // one word is no definition
+		}
+		if len(initials) >= len(a) {
+			return 0, 0, 0, false
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// companySpeech reports whether the words after "said" (from token t)
+// show an organisation speaking: "said it", "said on Thursday it", "said
+// in a statement".
+func (p *proc) companySpeech(t int) bool {
+	toks := p.a.Tokens
+	for j := t; j < len(toks) && j < t+5 && toks[j].Sent == toks[t-1].Sent; j++ {
+		switch p.keys[j] {
+		case "it", "its":
+			return true
+		case "statement":
+			return true
+		case "he", "she", "his", "her", "they", "that", ",", ".":
+			return false
+		}
+	}
+	return false
 }

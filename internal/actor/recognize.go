@@ -168,6 +168,12 @@ func (p *proc) accept(e entry, start, end int) bool {
 		if e1 > s0 && (p.keys[e1] == "'s" || p.keys[e1] == "'") {
 			e1-- // "Lloyd 's", "Moody 's"
 		}
+		if e1 > s0 && p.keys[e1] == "." {
+			if toks[e1].Span.Start() != toks[e1-1].Span.End() {
+				return false
+			}
+			e1-- // "Calif" "." split by the tokenizer
+		}
 		if !isCap(toks[s0].Text) || !isCap(toks[e1].Text) {
 			return false
 		}
@@ -231,6 +237,10 @@ func (p *proc) units(t0, t1 int) []unit {
 		case prepositions[k]:
 			c = uPrep
 		case isNameToken(toks, i, t0):
+			c = uName
+		case i == t0 && isCap(toks[i].Text) && !nameStop[k] && p.knownName(k):
+			// "Xhelili said ...": a sentence-initial word the tagger took
+			// for a common noun, but the story has named it already.
 			c = uName
 		}
 		us = append(us, unit{t0: i, t1: i + 1, cls: c})
@@ -508,3 +518,12 @@ var sportsWords = map[string]bool{"soccer": true, "football": true, "cricket": t
 	"semifinal": true, "semi-final": true, "quarter-final": true, "quarterfinal": true, "tournament": true, "olympic": true,
 	"coach": true, "season": true, "playoff": true, "playoffs": true, "nba": true, "nfl": true, "nhl": true, "fifa": true, "uefa": true,
 	"match": true, "matches": true, "race": true, "lap": true, "grand": false, "prix": true, "title": false, "points": true, "champion": true}
+
+// knownName reports whether the lower-case word k is the surname of a
+// person or the one-word name of an organisation the document has named.
+func (p *proc) knownName(k string) bool {
+	if p.bySurname(k) != nil {
+		return true
+	}
+	return p.byKey["org:"+k] != nil || p.byKey["team:"+k] != nil
+}

@@ -137,6 +137,10 @@ func compile(d *Dictionaries) *resources {
 				continue // "Hamilton, Bermuda" style disambiguators
 			}
 			r.lex.add(n, entry{kind: kPlace, ref: i})
+			if strings.HasSuffix(n, ".") && !strings.ContainsAny(n[:len(n)-1], ". ") {
+				// "Calif." as the tokenizer may split it: "Calif" ".".
+				r.lex.add(n[:len(n)-1]+" .", entry{kind: kPlace, ref: i})
+			}
 			k := strings.ToLower(n)
 			r.places[k] = append(r.places[k], i)
 		}

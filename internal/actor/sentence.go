@@ -165,7 +165,8 @@ func (p *proc) nameRun(us []unit, u int) int {
 				continue
 			}
 		}
-		if j > u && p.r.d.Suffixes[p.keys[us[j].t0]] && isCap(p.a.Tokens[us[j].t0].Text) && !p.nl[us[j].t0] {
+		if j > u && p.r.d.Suffixes[p.keys[us[j].t0]] && isCap(p.a.Tokens[us[j].t0].Text) && !p.nl[us[j].t0] &&
+			!(p.keys[us[j].t0] == "v" && isAllCaps(p.a.Tokens[us[j-1].t0].Text)) { // "ENGLAND V PAKISTAN" is a fixture
 			j++ // "Jr.", "III"
 			continue
 		}
@@ -218,6 +219,21 @@ func (p *proc) sentence(t0, t1 int) {
 				mark(u, n)
 				u = n - 1
 			}
+		}
+	}
+	// 3a. Names defined by their acronym: "the National Customs Board ( NCB )".
+	for u := 2; u+2 < len(us); u++ {
+		if start, end, acr, ok := p.acronymDefinition(us, used, u); ok && us[start].cls != uLex || ok && end-start > 1 {
+			t0, t1 := us[start].t0, us[end-1].t1
+			name := p.tokText(t0, t1)
+			e := p.entity("org:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "ORG"} })
+			if start > 0 && us[start-1].cls == uThe && !used[start-1] {
+				t0 = us[start-1].t0
+			}
+			p.mention(e, t0, t1, KindName)
+			p.mention(e, us[acr].t0, us[acr].t1, KindAlias)
+			mark(start, end)
+			used[acr] = true
 		}
 	}
 	// 3. Organisation names built from capitalised words and a head noun.
@@ -326,7 +342,11 @@ func (p *proc) sentence(t0, t1 int) {
 				nt := p.a.Tokens[e]
 				modifier = !isCap(nt.Text) && (strings.HasPrefix(nt.Tag, "NN") || nt.Tag == "JJ") && !placeNouns[p.keys[e]]
 			}
-			if u > 0 && us[u-1].cls == uPrep && locatives[p.keys[us[u-1].t0]] && p.keys[us[u-1].t0] != "of" && n-u <= 3 && !isAllCaps(p.tokText(us[u].t0, us[n-1].t1)) && !modifier {
+			// "Sprague , Manitoba", "CHILLICOTHE , Ohio": a place
+			// followed by its region or country.
+			inRegion := n-u <= 3 && n+1 < len(us) && us[n].cls == uComma && us[n+1].cls == uLex && !p.nl[us[n+1].t0] && (us[n+1].e.kind == kCountry ||
+				us[n+1].e.kind == kPlace && p.r.d.Places[us[n+1].e.ref].Type == "region")
+			if inRegion || u > 0 && us[u-1].cls == uPrep && locatives[p.keys[us[u-1].t0]] && p.keys[us[u-1].t0] != "of" && n-u <= 3 && !isAllCaps(p.tokText(us[u].t0, us[n-1].t1)) && !modifier {
 				name := p.a.Text[p.a.Tokens[us[u].t0].Span.Start():p.a.Tokens[us[n-1].t1-1].Span.End()]
 				e := p.entity("loc:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "LOC"} })
 				p.mention(e, us[u].t0, us[n-1].t1, KindName)
@@ -934,7 +954,11 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 		p.mention(p.orgEntity(p.orgRef(x.e)), x.t0, x.t1, KindMetonym)
 	case kPlace:
 		if p.sports && x.t1-x.t0 == 1 && p.playerPlace(x.t0) {
-			p.person(x.t0, x.t1, us) // "c Cork b Croft", "D. Cork"
+			t0 := x.t0
+			if i := p.initialBefore(x.t0); i >= 0 {
+				t0 = i // "D. Cork", "G" "." "Archer"
+			}
+			p.person(t0, x.t1, us) // "c Cork b Croft"
 			return true
 		}
 		if p.sports && !prepLoc && p.teamContext(us, u) {
@@ -1025,11 +1049,11 @@ var orgHeads = map[string]string{
 	"party": "PTY", "union": "LAB", "federation": "", "association": "", "league": "", "organisation": "", "organization": "",
 	"foundation": "NGO", "institute": "EDU", "university": "EDU", "college": "EDU", "school": "EDU", "church": "REL",
 	"bank": "BUS", "corp": "BUS", "corp.": "BUS", "corporation": "BUS", "inc": "BUS", "inc.": "BUS", "ltd": "BUS", "ltd.": "BUS",
-	"plc": "BUS", "co": "BUS", "co.": "BUS", "company": "BUS", "group": "BUS", "holdings": "BUS", "airlines": "BUS", "airways": "BUS",
+	"plc": "BUS", "oy": "BUS", "kk": "BUS", "ltda": "BUS", "srl": "BUS", "bhd": "BUS", "berhad": "BUS", "tbk": "BUS", "pty": "BUS", "limited": "BUS", "co": "BUS", "co.": "BUS", "company": "BUS", "group": "BUS", "holdings": "BUS", "airlines": "BUS", "airways": "BUS",
 	"motors": "BUS", "exchange": "BUS", "fund": "", "trust": "", "society": "", "club": "", "news": "MED", "times": "MED", "post": "MED",
 	"journal": "MED", "herald": "MED", "tribune": "MED", "radio": "MED", "television": "MED", "agency.": "MED", "network": "MED",
 	"board": "", "service": "GOV", "services": "", "centre": "", "center": "", "council.": "GOV", "alliance": "", "coalition": "",
-	"newsroom": "MED", "desk": "MED", "ag": "BUS", "ab": "BUS", "sa": "BUS", "nv": "BUS", "n.v.": "BUS", "bv": "BUS", "gmbh": "BUS",
+	"newsroom": "MED", "newsdesk": "MED", "desk": "MED", "ag": "BUS", "ab": "BUS", "sa": "BUS", "nv": "BUS", "n.v.": "BUS", "bv": "BUS", "gmbh": "BUS",
 	"spa": "BUS", "s.p.a.": "BUS", "plc.": "BUS", "oyj": "BUS", "asa": "BUS", "llc": "BUS", "l.p.": "BUS", "lp": "BUS", "s.a.": "BUS", "products": "BUS", "laboratories": "BUS", "labs": "BUS", "stores": "BUS", "securities": "BUS", "funds": "BUS", "mining": "BUS", "investors": "BUS", "capital": "BUS",
 	"partners": "BUS", "associates": "BUS", "bancorp": "BUS", "financial": "BUS", "pharmaceuticals": "BUS", "communications": "BUS",
 	"technologies": "BUS", "electronics": "BUS", "airline": "BUS", "insurance": "BUS", "brewery": "BUS", "steel": "BUS", "chemical": "BUS",
@@ -1105,6 +1129,11 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 	// Trim trailing country units after the head: "Bank of England" keeps
 	// them, but "Foreign Ministry Russia" does not occur; keep as is.
 	t0, t1 := us[u].t0, us[end-1].t1
+	// "Ameritech Corp" "." : the tokenizer split the abbreviation's
+	// period; it belongs to the name.
+	if toks := p.a.Tokens; t1 < len(toks) && toks[t1].Text == "." && toks[t1].Span.Start() == toks[t1-1].Span.End() && abbrevSuffixes[p.keys[t1-1]] {
+		t1++
+	}
 	name := p.tokText(t0, t1)
 	e := p.entity("org:"+strings.ToLower(name), func() *ent {
 		e := &ent{name: name, typ: "ORG"}
@@ -1169,7 +1198,7 @@ func (p *proc) namePerson(us []unit, used []bool, u, n int) (int, bool) {
 		p.person(t0, t1, us)
 		return n, true
 	}
-	if n-u >= 2 && n < len(us) && speechVerbs[p.keys[us[n].t0]] {
+	if n-u >= 2 && n < len(us) && speechVerbs[p.keys[us[n].t0]] && !p.companyContext(t0, t1) {
 		p.person(t0, t1, us)
 		return n, true
 	}
@@ -1194,7 +1223,7 @@ func (p *proc) looksPersonal(us []unit, u, n int) bool {
 		return false
 	}
 	for i := u; i < n; i++ {
-		if nonPersonal[p.keys[us[i].t0]] || (us[i].demoted && !p.isFirstName(us[u].t0)) {
+		if nonPersonal[p.keys[us[i].t0]] || (us[i].demoted && !p.isFirstName(us[u].t0) && !isInitial(p.a.Tokens[us[u].t0].Text)) {
 			return false
 		}
 		if us[i].cls != uName {
@@ -1294,6 +1323,13 @@ func (p *proc) teamContext(us []unit, u int) bool {
 			return false // England, Europe: national sides and regions stay places
 		}
 	}
+	// "Robert Pires ( Metz )": a player's club in parentheses after his
+	// name (a city, not a country or a capital).
+	if x.e.kind == kPlace && p.parenClub(x.t0, x.t1) {
+		if _, capital := p.r.capitalOf[x.e.ref]; !capital && p.r.d.Places[x.e.ref].Type == "city" {
+			return true
+		}
+	}
 	// A score, a fixture ("Leeds v Wimbledon") or a result verb around it.
 	prevOK := x.t0 > 0 && !p.nl[x.t0] && (teamWords[p.keys[x.t0-1]] || toks[x.t0-1].Tag == "CD")
 	nextOK := x.t1 < len(toks) && !p.nl[x.t1] && (teamWords[p.keys[x.t1]] || isScore(toks[x.t1].Text) || isResult(toks[x.t1].Text) ||
@@ -1365,7 +1401,7 @@ func (p *proc) unknownTeam(us []unit, u, n int) bool {
 	toks := p.a.Tokens
 	t0, t1 := us[u].t0, us[n-1].t1
 	for i := u; i < n; i++ {
-		if us[i].demoted {
+		if us[i].demoted && n-u >= 2 {
 			return true // a club with its city: "Spartak Moscow", "Detroit Tigers"
 		}
 	}
@@ -1378,7 +1414,10 @@ func (p *proc) unknownTeam(us []unit, u, n int) bool {
 	if t1 < len(toks) && !p.nl[t1] && (p.keys[t1] == "are" || p.keys[t1] == "were" || p.keys[t1] == "have") && !p.isFirstName(t0) {
 		return true // "Essex are set to ...": clubs take plural verbs
 	}
-	if t1 < len(toks) && !p.nl[t1] && (isScore(toks[t1].Text) || teamWords[p.keys[t1]]) {
+	if notTeam[p.keys[t0]] {
+		return false // "Halftime 2-2", "Aggregate 1-1"
+	}
+	if t1 < len(toks) && !p.nl[t1] && (p.scoreAt(t1) || teamWords[p.keys[t1]]) {
 		return true
 	}
 	return t0 > 0 && !p.nl[t0] && (p.keys[t0-1] == "v" || p.keys[t0-1] == "vs" || p.keys[t0-1] == "beat")
@@ -1575,7 +1614,7 @@ func (p *proc) genericOrgAlias(x unit) bool {
 
 // companySuffixes are the legal forms that end a company's name; in
 // capitals they are not roles ("AG" is not an attorney general there).
-var companySuffixes = map[string]bool{"ag": true, "sa": true, "nv": true, "n.v.": true, "bv": true, "ab": true, "asa": true,
+var companySuffixes = map[string]bool{"corp.": true, "co.": true, "inc.": true, "ltd.": true, "oy": true, "kk": true, "ltda": true, "bhd": true, "tbk": true, "pty": true, "ag": true, "sa": true, "nv": true, "n.v.": true, "bv": true, "ab": true, "asa": true,
 	"oyj": true, "spa": true, "s.p.a.": true, "plc": true, "gmbh": true, "llc": true, "ltd": true, "inc": true, "corp": true, "co": true}
 
 // playerPlace reports whether the one-word place at token t of a sports
@@ -1587,10 +1626,8 @@ func (p *proc) playerPlace(t int) bool {
 	if t > 0 && !p.nl[t] && scorecard[toks[t-1].Text] {
 		return true
 	}
-	if t > 0 && !p.nl[t] {
-		if w := toks[t-1].Text; len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
-			return true
-		}
+	if p.initialBefore(t) >= 0 {
+		return true
 	}
 	if p.cricket && t+1 < len(toks) && !p.nl[t+1] && strings.Count(toks[t+1].Text, "-") == 3 {
 		return true
@@ -1605,3 +1642,11 @@ var placeNouns = map[string]bool{"village": true, "villages": true, "province": 
 	"oilfield": true, "field": true, "camp": true, "port": true, "mountains": true, "border": true, "island": true, "islands": true,
 	"refinery": true, "mine": true, "base": true, "municipality": true, "suburb": true, "neighbourhood": true, "neighborhood": true,
 	"quarter": true, "governorate": true, "prefecture": true, "canton": true, "lake": true, "bay": true, "coast": true, "highway": true}
+
+// abbrevSuffixes are company suffixes written with a period.
+var abbrevSuffixes = map[string]bool{"corp": true, "inc": true, "co": true, "ltd": true, "bros": true, "cos": true}
+
+// isInitial reports whether s is an initial: "A.", "J".
+func isInitial(s string) bool {
+	return (len(s) == 2 && s[1] == '.' || len(s) == 1) && s[0] >= 'A' && s[0] <= 'Z'
+}

@@ -16,11 +16,11 @@ var notTeam = map[string]bool{"group": true, "division": true, "round": true, "p
 	"leg": true, "match": true, "total": true, "totals": true, "attendance": true, "points": true, "rank": true, "zone": true,
 	"day": true, "under": true, "tier": true, "series": true, "set": true, "sets": true, "hole": true, "holes": true, "par": true,
 	"extras": true, "over": true, "overs": true, "fall": true, "wickets": true, "innings": true, "bowling": true, "batting": true,
-	"standings": true, "results": true, "result": true, "halftime": true, "half-time": true, "league": true, "cup": true,
+	"standings": true, "aggregate": true, "scorers": true, "scorer": true, "results": true, "result": true, "halftime": true, "half-time": true, "league": true, "cup": true,
 	"premier": true, "first": true, "second": true, "third": true, "fourth": true, "final": true, "finals": true, "semifinal": true,
 	"semifinals": true, "quarterfinal": true, "quarterfinals": true, "number": true, "no": true, "no.": true, "grade": true,
-	"category": true, "olympics": true, "world": true, "national": true, "american": true, "eastern": true, "western": true,
-	"central": true, "northern": true, "southern": true, "atlantic": true, "pacific": true, "midwest": true}
+	"category": true, "olympics": true, "world": true, "national": true, "american": true, "atlantic": true, "pacific": true,
+	"midwest": true}
 
 // teamRun returns the end unit of a team name starting at unit u of a
 // sports story, followed by a score, or u.
@@ -58,13 +58,15 @@ func (p *proc) teamRun(us []unit, used []bool, u int) int {
 		return u
 	}
 	end := us[j-1].t1
-	if end >= len(toks) || p.nl[end] || !(isScore(toks[end].Text) || isResult(toks[end].Text)) {
-		return u
+	score := end
+	// "Gloria Bistrita ( Romania ) 2": a club in a European cup with its
+	// country.
+	if c := p.parenCountry(end); c > 0 && c < len(toks) && isScore(toks[c].Text) && atoi(toks[c].Text) < 20 {
+		score = c // a goal count: not a tennis set ("6-2") nor a golf round ("64")
 	}
-	// A score is followed by another team, another figure or the end of
-	// the row, not by a word: "the Olympic 800 metres", "Boeing 747 jets".
-	if end+1 < len(toks) && !p.nl[end+1] {
-		if w := toks[end+1].Text; w != "" && w[0] >= 'a' && w[0] <= 'z' && p.keys[end+1] != "points" && p.keys[end+1] != "pts" && p.keys[end+1] != "v" {
+	if !p.scoreAt(score) {
+		// "Marcin Mieciel ( Odra Wodzislaw )": a player's club.
+		if !(us[u].cls == uName && p.parenClub(us[u].t0, end)) {
 			return u
 		}
 	}
@@ -84,7 +86,7 @@ func (p *proc) teamRun(us []unit, used []bool, u int) int {
 		return u // a player named before: "Penalties : Preston 2"
 	}
 	hasPlace := false
-	for i := u + 1; i < j; i++ {
+	for i := u; i < j; i++ {
 		hasPlace = hasPlace || us[i].demoted || us[i].cls == uLex && (us[i].e.kind == kPlace || us[i].e.kind == kMetonym)
 	}
 	if first.cls == uName && j-u >= 2 && !hasPlace {
@@ -243,6 +245,10 @@ func (p *proc) playerContext(us []unit, u, n int) bool {
 	if isOrdinal(toks[t].Text) {
 		return true
 	}
+	// "4. Theybers 25": a ranked list of riders or players.
+	if t0 := us[u].t0; t0 > 0 && !p.nl[t0] && (isRank(toks[t0-1].Text) || toks[t0-1].Text == "." && t0 > 1 && isScore(toks[t0-2].Text)) && (isScore(toks[t].Text) || toks[t].Text == "(") {
+		return true
+	}
 	if toks[t].Text != "(" || !same(t+1) {
 		return false
 	}
@@ -266,4 +272,56 @@ func (p *proc) playerContext(us []unit, u, n int) bool {
 		country = country || e.kind == kCountry || e.kind == kAbbrev
 	}
 	return country && !(same(j+1) && (isScore(toks[j+1].Text) || isResult(toks[j+1].Text)))
+}
+
+// scoreAt reports whether token t is a score or a result on the line of
+// the name before it, followed by another team, another figure or the end
+// of the row rather than by a word ("the Olympic 800 metres", "Boeing 747
+// jets").
+func (p *proc) scoreAt(t int) bool {
+	toks := p.a.Tokens
+	if t >= len(toks) || p.nl[t] || !(isScore(toks[t].Text) || isResult(toks[t].Text)) {
+		return false
+	}
+	if t+1 < len(toks) && !p.nl[t+1] {
+		if w := toks[t+1].Text; w != "" && w[0] >= 'a' && w[0] <= 'z' && p.keys[t+1] != "points" && p.keys[t+1] != "pts" && p.keys[t+1] != "v" {
+			return false
+		}
+	}
+	return true
+}
+
+// parenCountry returns the token after "( <country> )" starting at token
+// t, or 0.
+func (p *proc) parenCountry(t int) int {
+	toks := p.a.Tokens
+	if t >= len(toks) || p.nl[t] || toks[t].Text != "(" {
+		return 0
+	}
+	j := t + 1
+	for j < len(toks) && j-t < 5 && !p.nl[j] && toks[j].Text != ")" {
+		j++
+	}
+	if j-t < 2 || j >= len(toks) || toks[j].Text != ")" {
+		return 0
+	}
+	m, ok := p.r.lex.longest(p.keys, t+1, j, p.accept)
+	if !ok || m.end != j {
+		return 0
+	}
+	for _, e := range m.entries {
+		if e.kind == kCountry || e.kind == kAbbrev {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// parenClub reports whether the name on tokens [t0, t1) fills a pair of
+// parentheses right after another name: "Ryszard Wieczorek ( Odra
+// Wodzislaw )" lists a player with his club.
+func (p *proc) parenClub(t0, t1 int) bool {
+	toks := p.a.Tokens
+	return t0 >= 2 && t1 < len(toks) && !p.nl[t0] && !p.nl[t1] && toks[t0-1].Text == "(" && toks[t1].Text == ")" &&
+		isCap(toks[t0-2].Text) && !isAllCaps(toks[t0-2].Text) && !p.nl[t0-1]
 }

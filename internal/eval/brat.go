@@ -551,9 +551,11 @@ type BratOptions struct {
 	DictDir string
 	// Misses, when set, receives one line per gold attribution that no
 	// prediction matched (MISS) and per prediction that matched no gold
-	// (FALSE), and per matched prediction whose speaker is wrong (SPEAKER:
-// cue, predicted speaker, gold source), for error analysis; a MISS line ends with the best overlap
-// of any prediction with the gold content.
+	// (FALSE), per loose match under the strict overlap (LOOSE: cue,
+	// predicted and gold content, overlap) and per matched prediction whose
+	// speaker is wrong (SPEAKER: cue, predicted speaker, gold source), for
+	// error analysis; a MISS line ends with the best overlap
+	// of any prediction with the gold content.
 	Misses io.Writer
 }
 
@@ -612,6 +614,9 @@ func WriteBratMisses(w io.Writer, name string, a *doc.Analysis, gold []BratAttri
 	for i, j := range m {
 		if j >= 0 {
 			matched[j] = true
+			if ov := bratOverlap(pred[i].spans, gold[j].Content); ov < StrictOverlap {
+				fmt.Fprintf(w, "LOOSE\t%s\t%s\t%s\t%s\t%.2f\n", name, join(gold[j].Cue), join(pred[i].spans), join(gold[j].Content), ov)
+			}
 			if g := gold[j]; len(g.Source) > 0 && !bratSpeakerRight(a, pred[i].q, g.Source) {
 				spk := ""
 				if q := pred[i].q; q.Speaker != nil {

@@ -163,7 +163,10 @@ func SystemNER(a *doc.Analysis) []NERSpan {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if m.Kind == actor.KindAdjective || m.Kind == actor.KindName || m.Kind == actor.KindAlias {
+			// An adjective ("French") or a possessive ("Japan 's"); an
+			// abbreviation stays in the name ("U.S. District Court").
+			poss := strings.HasPrefix(a.Text[m.Span.End():], " 's ") || strings.HasPrefix(a.Text[m.Span.End():], "'s ")
+			if m.Kind == actor.KindAdjective || (m.Kind == actor.KindName || m.Kind == actor.KindAlias) && poss {
 				if m.Span.End() > countryAt[m.Span.Start()] {
 					countryAt[m.Span.Start()] = m.Span.End()
 				}
@@ -190,7 +193,7 @@ func SystemNER(a *doc.Analysis) []NERSpan {
 			}
 			// "Iraqi troops", "the Russian embassy": national institutions
 			// named by a common noun are not names in CoNLL.
-			if lab == "ORG" && !startsUpper(lastWord(m.Text)) {
+			if lab == "ORG" && !startsUpper(lastWord(strings.TrimSuffix(strings.TrimSuffix(m.Text, "'s"), " "))) {
 				continue
 			}
 			sp := m.Span

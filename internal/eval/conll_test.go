@@ -9,6 +9,7 @@ import (
 
 	"github.com/attache-project/attache/internal/actor"
 	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/text"
 )
 
 func TestReadCoNLL(t *testing.T) {
@@ -71,6 +72,56 @@ func TestNERScore(t *testing.T) {
 	if _, _, f := s.PRF("PER"); f != 0 {
 		t.Errorf("PER F1 = %v, want 0", f)
 	}
+}
+
+// TestSystemNERSpans checks how entity mentions become CoNLL spans: the
+// country adjective or possessive before an institution is cut off (CoNLL
+// labels it separately), an abbreviation stays ("U.S. District Court"),
+// "the" is dropped and a possessive company name keeps its "'s".
+func TestSystemNERSpans(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "LABEL text"
+	}{
+		{"Paris said on Monday that French Interior Ministry officials met .", []string{"LOC Paris", "ORG Interior Ministry"}},
+		{"Tokyo said on Friday that Japan 's Agriculture Ministry would act .", []string{"LOC Tokyo", "LOC Japan", "ORG Agriculture Ministry"}},
+		{"The company said the U.S. District Court in Minneapolis ruled .", []string{"ORG U.S. District Court", "LOC Minneapolis"}},
+		{"A court ordered Lloyd 's to give investors more information .", []string{"ORG Lloyd 's"}},
+	}
+	for _, tt := range tests {
+		a := analyse(t, tt.text)
+		var got []string
+		for _, s := range SystemNER(a) {
+			got = append(got, s.Label+" "+s.Span.Of(tt.text))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// analyse runs the text and actor stages over one document.
+func analyse(t *testing.T, txt string) *doc.Analysis {
+	t.Helper()
+	ts, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := actor.New(actor.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.New(doc.Document{ID: "t", Text: txt})
+	if err := ts.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if err := as.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.CheckSpans(a); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // TestCoNLLGate is the CI regression gate on CoNLL-2003 dev (eng.testa).

@@ -50,6 +50,10 @@ func ExtractPage(raw []byte, contentType, pageURL string) (Page, error) {
 		// relative dates in a story is the day it was first published.
 		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, URL: pageURL, SkipExtensiveSearch: skipExtensiveDateSearch},
 	}
+	head := scanHead(root)
+	if t, ok := head.published(); ok {
+		opts.HtmlDateOverride = &htmldate.Result{DateTime: t, HasTime: true, HasTimezone: true}
+	}
 	if pageURL != "" {
 		if u, err := url.Parse(pageURL); err == nil {
 			opts.OriginalURL = u
@@ -76,7 +80,7 @@ func ExtractPage(raw []byte, contentType, pageURL string) (Page, error) {
 			p.Text = cleanParagraphs(res.ContentText)
 		}
 		m := res.Metadata
-		p.Title = pageTitle(root, m.Title)
+		p.Title = pageTitle(head, m.Title)
 		p.Author = cleanInline(m.Author)
 		p.SiteName = cleanInline(m.Sitename)
 		p.Published = m.Date

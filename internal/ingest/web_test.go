@@ -46,6 +46,9 @@ func TestExtractPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := storyP1 + "\n\n" + storyP2 + "\n\n" + storyP3
+	if !strings.HasPrefix(d.Text, storyP1) {
+		t.Errorf("text does not open with the story (headline repeated?): %.80q", d.Text)
+	}
 	if !strings.Contains(d.Text, want) {
 		t.Errorf("text without paragraph breaks or incomplete:\n%q", d.Text)
 	}
@@ -333,5 +336,24 @@ func TestDetectLanguage(t *testing.T) {
 	}
 	if got := resolveLanguage("de", cases[0].text); got != "en" {
 		t.Errorf("resolveLanguage(de, English) = %q", got)
+	}
+}
+
+func TestPublishedDateSources(t *testing.T) {
+	base := newsPage("en", "", "Talks")
+	cases := []struct{ name, page, want string }{
+		{"meta", base, "2024-03-12"},
+		{"json-ld first", strings.Replace(base, "</head>", `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-10T07:00:00Z"}</script></head>`, 1), "2024-03-10"},
+		{"none", strings.Replace(base, `<meta property="article:published_time" content="2024-03-12T09:30:00Z">`, "", 1), ""},
+	}
+	for _, c := range cases {
+		p, err := ExtractPage([]byte(c.page), "", "")
+		got := ""
+		if !p.Published.IsZero() {
+			got = p.Published.Format("2006-01-02")
+		}
+		if err != nil || got != c.want {
+			t.Errorf("%s: published %q (%v), want %q", c.name, got, err, c.want)
+		}
 	}
 }

@@ -359,3 +359,36 @@ func Related(ctx context.Context, db *sql.DB, id string) ([]Copy, error) {
 	}
 	return out, rows.Err()
 }
+
+// Duplicates returns, for the given document seqs, the first copy of the
+// story of each one that is a near-duplicate (seqs absent from the map are
+// first copies or not indexed). For layers that count stories: skip a
+// document found here, or count it as a mention of its first copy.
+func Duplicates(ctx context.Context, db *sql.DB, seqs []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	for start := 0; start < len(seqs); start += 500 {
+		chunk := seqs[start:min(len(seqs), start+500)]
+		ph := make([]string, len(chunk))
+		args := make([]any, len(chunk))
+		for i, s := range chunk {
+			ph[i], args[i] = "?", s
+		}
+		rows, err := db.QueryContext(ctx, `SELECT doc_seq, duplicate_of FROM neardup_docs WHERE duplicate_of IS NOT NULL AND doc_seq IN (`+strings.Join(ph, ",")+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("neardup: %w", err)
+		}
+		for rows.Next() {
+			var s, d int64
+			if err := rows.Scan(&s, &d); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("neardup: %w", err)
+			}
+			out[s] = d
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("neardup: %w", err)
+		}
+	}
+	return out, nil
+}

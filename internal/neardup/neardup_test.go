@@ -95,6 +95,14 @@ func TestIndexLinksCopies(t *testing.T) {
 			t.Errorf("DuplicateOf(%d) = %d, %v", m.Seq, got, err)
 		}
 	}
+	var seqs []int64
+	for _, m := range ms {
+		seqs = append(seqs, m.Seq)
+	}
+	dups, err := Duplicates(ctx, st.DB(), seqs)
+	if err != nil || len(dups) != 2 || dups[ms[1].Seq] != first || dups[ms[2].Seq] != first {
+		t.Errorf("Duplicates = %v, %v", dups, err)
+	}
 	// Adding again is idempotent.
 	again, err := AddAnalyses(ctx, st.DB(), batch[1:2])
 	if err != nil || again[0].DuplicateOf != first {

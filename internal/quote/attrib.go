@@ -106,6 +106,9 @@ func (p *proc) matchCues(si int) {
 		}
 		forms := p.s.lex.byFirst[p.low[i]]
 		if len(forms) == 0 {
+			if e := p.thatVerb(i, r[1]); e != nil {
+				p.cues = append(p.cues, cueHit{t0: i, t1: i + 1, sent: si, e: e})
+			}
 			continue
 		}
 		for _, f := range forms {
@@ -126,12 +129,6 @@ func (p *proc) matchCues(si int) {
 			p.cues = append(p.cues, cueHit{t0: i, t1: i + n, sent: si, e: f.entry})
 			i += n - 1
 			break
-		}
-		if len(p.cues) > 0 && p.cues[len(p.cues)-1].t1 > i {
-			continue
-		}
-		if e := p.thatVerb(i, r[1]); e != nil {
-			p.cues = append(p.cues, cueHit{t0: i, t1: i + 1, sent: si, e: e})
 		}
 	}
 }
@@ -1260,9 +1257,18 @@ func (p *proc) indirect(h *cueHit) *found {
 		return nil
 	}
 	k := p.contentAfter(h, end)
-	if h.e.NP && p.s.beliefs && k < end && p.low[k-1] != "that" {
-		if g := p.npContent(f, k, end); g != nil {
-			return g
+	if h.e.NP && p.s.beliefs && k < end {
+		a := k
+		if h.e.Object && !(k-1 > h.t1 && p.low[k-1] == "that") {
+			a = h.t1 // "called Trump a fascist": the object is part of it
+		}
+		if p.low[k-1] == "that" && k-1 > h.t1 && (p.toks[h.t1].Tag == "DT" || p.toks[h.t1].Tag == "PRP$") {
+			a = h.t1 // "opposed the plan that the board adopted": a relative clause
+		}
+		if p.low[a-1] != "that" {
+			if g := p.npContent(f, a, end, false); g != nil {
+				return g
+			}
 		}
 	}
 	if k >= end || (p.low[k-1] != "that" && !p.clauseStart(k, end)) {
@@ -1287,17 +1293,22 @@ var npStop = map[string]bool{
 // ("criticized the plan", "endorsed Clinton for president", "talked about
 // the economy"), to the phrase from token k up to a comma, a clause
 // boundary or a subordinating conjunction. It returns nil when a finite
-// verb comes first: the cue reports a clause, not a phrase.
-func (p *proc) npContent(f *found, k, end int) *found {
+// verb comes first: the cue reports a clause, not a phrase; but when the
+// phrase is inside the subject ("His criticism of the treaty angered
+// ..."), the finite verb ends it.
+func (p *proc) npContent(f *found, k, end int, subject bool) *found {
 	for k < end && (p.low[k] == "about" || p.low[k] == "of" || p.low[k] == "on" || p.low[k] == "to") && p.toks[k].Tag != "TO" {
 		k++ // "talked about X": the preposition belongs to the cue
 	}
 	if k >= end || p.isVerbTok(k) && p.toks[k].Tag != "VBG" || p.low[k] == "to" {
 		return nil
 	}
-	b := k
+	b, rel := k, -1
 	for b < end {
 		w := p.low[b]
+		if (w == "that" || w == "who" || w == "which") && rel < 0 && b > k && isNounTag(p.toks[b-1].Tag) {
+			rel = b
+		}
 		if p.inQ[b] < 0 {
 			if w == "," || w == ";" || w == ":" || w == "--" || w == "—" || w == "–" || w == "(" || npStop[w] {
 				break
@@ -1311,10 +1322,13 @@ func (p *proc) npContent(f *found, k, end int) *found {
 				break
 			}
 			if t := p.toks[b].Tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
-				if b > k && (p.low[b-1] == "who" || p.low[b-1] == "which" || p.low[b-1] == "that") {
-					// "the plan that Obama proposed": a relative clause
+				if subject && b > k {
+					break
+				}
+				if rel > k {
+					// "the plan that the board adopted": a relative clause
 					// inside the phrase ends it.
-					b -= 1
+					b = rel
 					break
 				}
 				if c := b - 1; c > k && (p.low[c] == "and" || p.low[c] == "but") || c-1 > k && (p.low[c-1] == "and" || p.low[c-1] == "but") && (p.toks[c].Tag == "RB" || skipLeft[p.low[c]]) {
@@ -1385,7 +1399,7 @@ func (p *proc) nounCue(f *found, h *cueHit, lo, end int) *found {
 		if f.spk.empty() {
 			return nil
 		}
-		return p.npContent(f, k, end)
+		return p.npContent(f, k, end, true)
 	}
 	switch {
 	case p.low[k] == "that" && p.toks[k].Tag == "IN" && p.hasVerb(k+1, min(end, k+14)) && !f.spk.empty():
@@ -1496,11 +1510,16 @@ func (p *proc) participleOpener(lo int) bool {
 	// "Finding what is under the surface is not simple, he said" opens
 	// with a gerund subject: its finite verb comes before any comma.
 	hi := p.a.Sentences[p.toks[lo].Sent].Tokens[1]
+	rel := false
 	for j := lo + 1; j < hi; j++ {
 		if p.low[j] == "," {
 			return true
 		}
-		if t := p.toks[j].Tag; t == "VBZ" || t == "VBD" || t == "VBP" || t == "MD" {
+		if w := p.low[j]; w == "who" || w == "which" || w == "that" {
+			rel = true // "Boasting residents who run the gamut, ...": a relative clause
+			continue
+		}
+		if t := p.toks[j].Tag; (t == "VBZ" || t == "VBD" || t == "VBP" || t == "MD") && !rel {
 			return false
 		}
 	}
@@ -1547,6 +1566,9 @@ func (p *proc) clauseEnd(h *cueHit, k, end int) int {
 		}
 		if p.toks[c].Tag == "VBG" && p.low[pc] == "," {
 			return pc // "rejected the result, saying ..."
+		}
+		if p.toks[c].Tag == "VBG" && (p.low[pc] == "before" || p.low[pc] == "after" || p.low[pc] == "while") && pc > k {
+			return pc // "rejected the plan before adding that ..."
 		}
 		for m := c - 1; m > k && m >= c-6; m-- {
 			if w := p.low[m]; w == "and" || w == "but" {
@@ -1670,8 +1692,8 @@ func (p *proc) setContent(f *found, a, b int) *found {
 	for b > a && (p.toks[b-1].Tag == "," || p.toks[b-1].Tag == ":" || p.toks[b-1].Tag == ".") {
 		b--
 	}
-	if b-a < 2 {
-		return nil
+	if b-a < 2 || reflexive[p.low[a]] {
+		return nil // "found themselves in a battle" reports nothing
 	}
 	// What was said is a clause, or holds quoted words: "rejected the
 	// result" reports no statement.
@@ -1681,8 +1703,19 @@ func (p *proc) setContent(f *found, a, b int) *found {
 	if p.inQ[a] >= 0 && p.dkind[p.inQ[a]] == 1 {
 		return nil // the clause is a direct quote, attributed already
 	}
+	if p.s.beliefs && a > 0 && p.low[a-1] == "that" && p.toks[a-1].Sent == p.toks[a].Sent && p.toks[a-1].Tag != "WDT" && p.inQ[a-1] < 0 {
+		// Attribution corpora take the complementizer into the content
+		// ("said that the talks failed").
+		a--
+	}
 	f.s, f.e = p.toks[a].Span.Start(), p.toks[b-1].Span.End()
 	return f
+}
+
+// reflexive pronouns open no reported content.
+var reflexive = map[string]bool{
+	"themselves": true, "himself": true, "herself": true, "itself": true, "ourselves": true,
+	"myself": true, "yourself": true, "yourselves": true,
 }
 
 // isQuoteTok reports whether a token is made of quotation marks only.

@@ -41,6 +41,12 @@ var attributionCases = []struct {
 	text string
 	want []wantQuote
 }{
+	// The complementizer is part of the content, as PolNeAR annotates it.
+	{"that in the content", `The minister said that the talks had failed.`,
+		[]wantQuote{{"indirect", "that the talks had failed", "The minister", "say", "", ""}}},
+	{"relative that stays out", `He said the part of the plan that was leaked is accurate.`,
+		[]wantQuote{{"indirect", "the part of the plan that was leaked is accurate", "He", "say", "", ""}}},
+	{"reflexive object reports nothing", `The officials found themselves in a difficult position.`, nil},
 	// Raising verbs: the subject is part of the content, there is no speaker.
 	{"raising with infinitive", `The senator appeared to soften his stance on trade.`,
 		[]wantQuote{{"indirect", "The senator appeared to soften his stance on trade", "", "appear", "", ""}}},
@@ -73,13 +79,13 @@ var attributionCases = []struct {
 	{"possessor and preposition", `His criticism of the treaty angered the allies.`,
 		[]wantQuote{{"indirect", "the treaty", "His", "criticism of", "", ""}}},
 	{"noun with that clause", `There was his warning that the border would close.`,
-		[]wantQuote{{"indirect", "the border would close", "his", "warning", "", ""}}},
+		[]wantQuote{{"indirect", "that the border would close", "his", "warning", "", ""}}},
 	{"noun with infinitive", `It followed the party's decision to boycott the vote.`,
 		[]wantQuote{{"indirect", "to boycott the vote", "the party", "decision", "", ""}}},
 	{"nominal cue without possessor", `The criticism of the treaty grew.`, nil},
 	// Unlisted verbs before a that clause.
 	{"unlisted verb before that", `The governor anticipated that the bill would pass.`,
-		[]wantQuote{{"indirect", "the bill would pass", "The governor", "anticipated", "", ""}}},
+		[]wantQuote{{"indirect", "that the bill would pass", "The governor", "anticipated", "", ""}}},
 	{"be before that is no cue", `The problem was that the bill would fail.`, nil},
 	// Sources introduced by "In".
 	{"in a poll", `In a Reuters poll released Monday, the ruling party held a lead of ten points.`,

@@ -25,9 +25,12 @@ type Options struct {
 	// DictDir is a directory whose quote-cues.yaml and quote-media.yaml
 	// are merged over the built-in lexicons.
 	DictDir string
-	// Beliefs also reports attributed beliefs and intentions ("X thinks
-	// that ...", "X wants ..."), as attribution corpora such as PolNeAR
-	// annotate them. Off by default: the quotes layer holds statements.
+	// Beliefs turns on attribution mode: it also reports attributed
+	// beliefs, intentions, evaluations and topics ("X thinks that ...",
+	// "X wants ...", "X criticized the plan", "Clinton appeared to gain",
+	// "his claim that ...", "In a CNN poll, ..."), as attribution corpora
+	// such as PolNeAR annotate them, and keeps the complementizer "that" in
+	// the content. Off by default: the quotes layer holds statements.
 	Beliefs bool
 }
 

@@ -341,6 +341,33 @@ var quoteCases = []struct {
 		[]wantQuote{{"direct", "I am fine", "the singer", "write", "Instagram", ""}}},
 	{"speech", `The president said in a speech that the war would end soon.`,
 		[]wantQuote{{"indirect", "the war would end soon", "The president", "say", "", "speech"}}},
+	// Participles take the speaker of the cue before them.
+	{"adding after a direct quote", `"We will not yield," the minister said, adding that talks would continue.`,
+		[]wantQuote{{"direct", "We will not yield", "the minister", "say", "", ""}, {"indirect", "talks would continue", "the minister", "add", "", ""}}},
+	{"before adding", `The envoy rejected the plan before adding that talks would continue.`,
+		[]wantQuote{{"indirect", "talks would continue", "The envoy", "add", "", ""}}},
+	// Appositives between the speaker and the cue.
+	{"party and state label", `Sen. Lindsey Graham, R-S.C., a presidential candidate, said the strikes were overdue.`,
+		[]wantQuote{{"indirect", "the strikes were overdue", "Sen. Lindsey Graham", "say", "", ""}}},
+	{"name in apposition", `One pastor backing the senator, John Whiting of Grace Church, said he had made 150 calls.`,
+		[]wantQuote{{"indirect", "he had made 150 calls", "John Whiting of Grace Church", "say", "", ""}}},
+	{"appositive between dashes", `Jason Sims — a teacher from Ohio — says he changed his vote.`,
+		[]wantQuote{{"indirect", "he changed his vote", "Jason Sims", "say", "", ""}}},
+	{"time words before the cue", `Senator Dianne Feinstein (D-Calif.) last week said the emails were not classified.`,
+		[]wantQuote{{"indirect", "the emails were not classified", "Senator Dianne Feinstein", "say", "", ""}}},
+	{"relative that is not the complementizer", `He said the part of the plan that was leaked is accurate.`,
+		[]wantQuote{{"indirect", "the part of the plan that was leaked is accurate", "He", "say", "", ""}}},
+	// Headlines and transcripts: "SPEAKER: STATEMENT".
+	{"headline colon", `Lavrov: Moscow will respond to new sanctions`,
+		[]wantQuote{{"indirect", "Moscow will respond to new sanctions", "Lavrov", ":", "", ""}}},
+	{"headline colon without a verb", `Lynch: No outside influence on the inquiry`,
+		[]wantQuote{{"indirect", "No outside influence on the inquiry", "Lynch", ":", "", ""}}},
+	{"label colon is no speaker", `Update: The talks resumed on Monday.`, nil},
+	// Openers that are the narrator's.
+	{"dateline before the content", `WASHINGTON (AP) — The economy grew faster than expected, according to government data.`,
+		[]wantQuote{{"indirect", "The economy grew faster than expected", "government data", "according to", "", ""}}},
+	{"participle opener before according to", `Boasting 108,000 residents, the county leans Republican, according to a local newspaper.`,
+		[]wantQuote{{"indirect", "the county leans Republican", "a local newspaper", "according to", "", ""}}},
 }
 
 func TestQuotes(t *testing.T) {

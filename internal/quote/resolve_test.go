@@ -217,6 +217,9 @@ func FuzzQuotes(f *testing.F) {
 	for _, tc := range quoteCases {
 		f.Add(tc.text)
 	}
+	for _, tc := range attributionCases {
+		f.Add(tc.text)
+	}
 	f.Add("\"unclosed\n\n\"still open")
 	f.Add("“a” ‘b’ «c» „d“ ''e'' ``f'' \"g")
 	f.Add("”backwards“ ’quote‘")

@@ -81,7 +81,8 @@ type Server struct {
 	metrics *metrics
 	log     *log.Logger
 
-	an *attache.Analyzer
+	an    *attache.Analyzer
+	cache aggCache
 
 	// writeMu serialises ingestion and relation updates: SQLite has one
 	// writer at a time, and serialising here keeps requests from queueing

@@ -512,6 +512,16 @@ func TestWrites(t *testing.T) {
 	if ok, _ := s.st.Has(context.Background(), "api-1"); !ok {
 		t.Error("api-1 was not stored")
 	}
+	// Cached aggregates follow the writes.
+	var before, after StatsResponse
+	getJSON(t, ts.URL+"/api/v1/stats", &before)
+	if code, body := post(t, u, "text/plain", "s3cret", "WASHINGTON, May 8. The United States and Japan signed a trade agreement on Saturday, officials said."); code != http.StatusCreated {
+		t.Fatalf("post: %d %s", code, body)
+	}
+	getJSON(t, ts.URL+"/api/v1/stats", &after)
+	if after.Documents != before.Documents+1 {
+		t.Errorf("stats after a write: %d documents, want %d", after.Documents, before.Documents+1)
+	}
 	// Published query parameter is validated like --published.
 	code, body := post(t, u+"?published=31-12-2021", "text/plain", "s3cret", story)
 	if code != http.StatusBadRequest {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -160,12 +159,10 @@ func TestFaultKilledWorkersLoseAndDuplicateNothing(t *testing.T) {
 				t.Fatal(err)
 			}
 			// Two fresh workers finish the queue, redeliveries included.
-			var mu sync.Mutex
 			stats := runWorkers(t, 2, func(int) *stream.Worker {
 				return &stream.Worker{Client: connect(t, cfg), Store: st, Analyzer: analyzer, Workers: 1, Batch: 8, ExitWhenIdle: true, Log: io.Discard}
 			})
 			skipped := 0
-			mu.Lock()
 			for _, s := range stats {
 				stored += s.Stored
 				skipped += s.Skipped
@@ -173,7 +170,6 @@ func TestFaultKilledWorkersLoseAndDuplicateNothing(t *testing.T) {
 					t.Errorf("dead letters: %+v", s)
 				}
 			}
-			mu.Unlock()
 			if stored != len(stories) {
 				t.Errorf("workers reported %d documents stored, want %d", stored, len(stories))
 			}

@@ -11,9 +11,11 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -23,6 +25,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 func init() {
@@ -49,13 +52,26 @@ const (
 type Store struct {
 	pool *pgxpool.Pool
 	dsn  string
+	// ordered makes write transactions take writeLock (the default).
+	ordered bool
 }
+
+// OrderedWritesParam is the DSN parameter that turns the write lock off
+// ("attache_ordered_writes=off"): concurrent workers then COPY in parallel,
+// which multiplies write throughput, but seqs may become visible out of
+// order, so layers that follow the tables by a seq watermark must not be
+// maintained from this database (see docs/deploy.md).
+const OrderedWritesParam = "attache_ordered_writes"
 
 var _ store.Store = (*Store)(nil)
 
 // Open connects to the database named by dsn (a postgres:// URL or a
 // key=value connection string) and brings its schema up to date.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	dsn, ordered, err := orderedWrites(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", store.Redact(dsn), err)
+	}
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", store.Redact(dsn), err)
@@ -64,7 +80,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", store.Redact(dsn), err)
 	}
-	s := &Store{pool: pool, dsn: dsn}
+	s := &Store{pool: pool, dsn: dsn, ordered: ordered}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("database %s: %w", store.Redact(dsn), err)
@@ -75,6 +91,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // Pool exposes the connection pool to other packages of attache that keep
 // their own tables in the same database (relations, actor registry).
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+
+// SQLDB returns a database/sql handle on the same pool, for code written
+// against database/sql (the layers over the store). Queries must use
+// PostgreSQL's $1 placeholders. Closing the handle does not close the
+// store.
+func (s *Store) SQLDB() *sql.DB { return stdlib.OpenDBFromPool(s.pool) }
 
 // Close closes the pool.
 func (s *Store) Close() error {
@@ -87,6 +109,29 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
 	err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(version),0) FROM attache_schema_migrations`).Scan(&v)
 	return v, err
+}
+
+// orderedWrites removes OrderedWritesParam from a URL DSN and reports its
+// value (default on).
+func orderedWrites(dsn string) (string, bool, error) {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Scheme == "" {
+		return dsn, true, nil // a key=value DSN: no attache parameters
+	}
+	q := u.Query()
+	v := q.Get(OrderedWritesParam)
+	if !q.Has(OrderedWritesParam) {
+		return dsn, true, nil
+	}
+	q.Del(OrderedWritesParam)
+	u.RawQuery = q.Encode()
+	switch strings.ToLower(v) {
+	case "on", "true", "1", "yes":
+		return u.String(), true, nil
+	case "off", "false", "0", "no":
+		return u.String(), false, nil
+	}
+	return dsn, true, fmt.Errorf("%s must be on or off, not %q", OrderedWritesParam, v)
 }
 
 // migrate applies the missing migrations in one transaction, under an
@@ -156,13 +201,25 @@ func (s *Store) put(ctx context.Context, batch []*doc.Analysis) ([]bool, error) 
 	if len(batch) == 0 {
 		return stored, nil
 	}
+	// Rows are built (and analyses marshalled) before the transaction, so
+	// that the serialised part is only the COPY; seqs are filled in once
+	// allocated.
+	built := make([]*rowsets, len(batch))
+	for i, a := range batch {
+		built[i] = &rowsets{}
+		if err := built[i].add(0, a); err != nil {
+			return nil, fmt.Errorf("storing %s: %w", a.ID, err)
+		}
+	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLock)); err != nil {
-		return nil, err
+	if s.ordered {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLock)); err != nil {
+			return nil, err
+		}
 	}
 	ids := make([]string, len(batch))
 	for i, a := range batch {
@@ -185,14 +242,14 @@ func (s *Store) put(ctx context.Context, batch []*doc.Analysis) ([]bool, error) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	var fresh []*doc.Analysis
+	var fresh []*rowsets
 	for i, a := range batch {
 		if present[a.ID] {
 			continue
 		}
 		present[a.ID] = true // a repeat later in the batch is skipped
 		stored[i] = true
-		fresh = append(fresh, a)
+		fresh = append(fresh, built[i])
 	}
 	if len(fresh) == 0 {
 		return stored, tx.Commit(ctx)
@@ -202,10 +259,14 @@ func (s *Store) put(ctx context.Context, batch []*doc.Analysis) ([]bool, error) 
 		return nil, err
 	}
 	var r rowsets
-	for i, a := range fresh {
-		if err := r.add(seqs[i], a); err != nil {
-			return nil, fmt.Errorf("storing %s: %w", a.ID, err)
-		}
+	for i, f := range fresh {
+		f.setSeq(seqs[i])
+		r.docs = append(r.docs, f.docs...)
+		r.ents = append(r.ents, f.ents...)
+		r.mens = append(r.mens, f.mens...)
+		r.tmxs = append(r.tmxs, f.tmxs...)
+		r.quos = append(r.quos, f.quos...)
+		r.evts = append(r.evts, f.evts...)
 	}
 	for _, c := range []struct {
 		table string
@@ -230,6 +291,15 @@ func (s *Store) put(ctx context.Context, batch []*doc.Analysis) ([]bool, error) 
 		return nil, err
 	}
 	return stored, nil
+}
+
+// setSeq sets the document seq, the first column of every row.
+func (r *rowsets) setSeq(seq int64) {
+	for _, t := range [][][]any{r.docs, r.ents, r.mens, r.tmxs, r.quos, r.evts} {
+		for _, row := range t {
+			row[0] = seq
+		}
+	}
 }
 
 // allocate reserves n document seqs, in increasing order.

@@ -16,6 +16,22 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return storetest.OpenPostgres(t) })
 }
 
+// TestStoreUnorderedWrites runs the suite without the write lock, where
+// concurrent writers of one document meet at the unique index and retry.
+func TestStoreUnorderedWrites(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s, err := postgres.Open(context.Background(), storetest.PostgresDSN(t)+"&"+postgres.OrderedWritesParam+"=off")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+	if _, err := postgres.Open(context.Background(), storetest.PostgresDSN(t)+"&"+postgres.OrderedWritesParam+"=maybe"); err == nil {
+		t.Fatal("a bad attache_ordered_writes value was accepted")
+	}
+}
+
 func TestOpenAnySelectsPostgres(t *testing.T) {
 	dsn := storetest.PostgresDSN(t)
 	for _, scheme := range []string{"postgres://", "postgresql://"} {
@@ -72,6 +88,24 @@ func TestMigrationsAreVersioned(t *testing.T) {
 	s.Close()
 	if _, err := postgres.Open(ctx, dsn); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("opening a newer schema: err = %v", err)
+	}
+}
+
+func TestSQLDBSharesThePool(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.OpenPostgres(t).(*postgres.Store)
+	if _, err := s.Put(ctx, []*doc.Analysis{storetest.Sample("q1", "Russia recalled its ambassador.", "2021-03-17")}); err != nil {
+		t.Fatal(err)
+	}
+	db := s.SQLDB()
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM events WHERE cameo = $1`, "161").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("count = %d, %v", n, err)
+	}
+	db.Close()
+	if ok, err := s.Has(ctx, "q1"); err != nil || !ok {
+		t.Fatalf("store after closing the sql.DB: %v, %v", ok, err)
 	}
 }
 
