@@ -20,7 +20,10 @@ var evalCoNLLCmd = &cobra.Command{
 joined by spaces, sentences by newlines), run the text and actor stages, map the
 entity mentions that name something (not pronouns, nominals or adjectives) to
 PER (PERSON), ORG (ORG) and LOC (GPE, LOC), and print exact-span precision,
-recall and F1 per label and overall. MISC is not scored.`,
+recall and F1 per label and overall. MISC is not scored. As in CoNLL, a
+leading "the" and a country adjective or possessive before an institution
+("French Interior Ministry", "Japan 's Agriculture Ministry") are not part of
+the organisation's span.`,
 	Example: "  attache eval conll ../shared/data/conll2003/eng.testa",
 	Args:    cobra.ExactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {

@@ -13,9 +13,10 @@ import (
 	"github.com/attache-project/attache/internal/batch"
 	"github.com/attache-project/attache/internal/doc"
 	"github.com/attache-project/attache/internal/ingest"
+	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/run"
 	"github.com/attache-project/attache/internal/store"
-	_ "github.com/attache-project/attache/internal/store/postgres" // postgres:// DSNs for store.OpenAny
+	"github.com/attache-project/attache/internal/store/postgres" // also registers postgres:// DSNs for store.OpenAny
 	"github.com/attache-project/attache/internal/stream"
 	"github.com/spf13/cobra"
 )
@@ -122,19 +123,30 @@ func queueConfig(c *cobra.Command, url string) stream.Config {
 
 // storeHooks prepares a run over st: it loads the stored actor registry
 // into the analyzer options and returns the AfterPut hook that ingest and
-// worker both run after each committed batch (near-duplicates, actor
-// registry, see hooks.go). The layers over the store keep their tables in
-// SQLite for now; on other engines the hook is empty and those layers are
-// not maintained (docs/deploy.md).
+// worker both run after each committed batch (see hooks.go). On
+// PostgreSQL the registry runs through the store's database/sql handle,
+// its learning serialised across workers by an advisory lock; the other
+// layers (near-duplicates, relations) are SQLite-only for now
+// (docs/deploy.md).
 func storeHooks(ctx context.Context, st store.Store, ao *attache.Options) (func(context.Context, []*doc.Analysis) error, error) {
-	sq, ok := st.(*store.SQLite)
-	if !ok {
-		return nil, nil
+	switch st := st.(type) {
+	case *store.SQLite:
+		if err := withRegistry(ctx, st, ao); err != nil {
+			return nil, err
+		}
+		return afterPut(st), nil
+	case *postgres.Store:
+		db := st.SQLDB()
+		reg, err := registry.Load(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		ao.Registry = reg
+		return func(ctx context.Context, stored []*doc.Analysis) error {
+			return st.Serialized(ctx, postgres.RegistryLock, func() error { return registry.Learn(ctx, db, stored) })
+		}, nil
 	}
-	if err := withRegistry(ctx, sq, ao); err != nil {
-		return nil, err
-	}
-	return afterPut(sq), nil
+	return nil, nil
 }
 
 // publishToQueue is ingest --nats: it queues the documents for workers.

@@ -145,8 +145,8 @@ func (p *proc) acronymDefinition(us []unit, used []bool, open int) (start, end, 
 		return 0, 0, 0, false
 	}
 	a := toks[us[open+1].t0].Text
-	if len(a) < 2 || len(a) > 7 || !isAllCaps(a) || strings.ContainsAny(a, ".0123456789") {
-		return 0, 0, 0, false
+	if len(a) < 2 || len(a) > 7 || !isAllCaps(a) || strings.ContainsAny(a, ".0123456789") || us[open+1].cls == uLex {
+		return 0, 0, 0, false // a known acronym: the dictionary knows better
 	}
 	// Walk back over name words and connectors, reading initials.
 	var initials []byte

@@ -238,7 +238,8 @@ func (p *proc) units(t0, t1 int) []unit {
 			c = uPrep
 		case isNameToken(toks, i, t0):
 			c = uName
-		case i == t0 && isCap(toks[i].Text) && !nameStop[k] && p.knownName(k):
+		case i == t0 && isCap(toks[i].Text) && !nameStop[k] && (p.knownName(k) ||
+			p.isFirstName(i) && i+1 < t1 && !p.nl[i+1] && isCap(toks[i+1].Text) && strings.HasPrefix(toks[i+1].Tag, "NNP")):
 			// "Xhelili said ...": a sentence-initial word the tagger took
 			// for a common noun, but the story has named it already.
 			c = uName
@@ -323,6 +324,10 @@ var nameStop = map[string]bool{
 // of its sentence.
 func isNameToken(toks []doc.Token, i, sentStart int) bool {
 	t := toks[i].Text
+	// "al-Kabariti", "el-Sisi": an Arabic article joined to a name.
+	if len(t) > 4 && t[2] == '-' && (t[:2] == "al" || t[:2] == "el") && isCap(t[3:]) && i > sentStart {
+		return true
+	}
 	if !isCap(t) || len(t) == 0 || strings.ContainsAny(t, "<>") {
 		return false
 	}

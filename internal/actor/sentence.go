@@ -226,7 +226,15 @@ func (p *proc) sentence(t0, t1 int) {
 		if start, end, acr, ok := p.acronymDefinition(us, used, u); ok && us[start].cls != uLex || ok && end-start > 1 {
 			t0, t1 := us[start].t0, us[end-1].t1
 			name := p.tokText(t0, t1)
-			e := p.entity("org:"+strings.ToLower(name), func() *ent { return &ent{name: name, typ: "ORG"} })
+			e := p.entity("org:"+strings.ToLower(name), func() *ent {
+				e := &ent{name: name, typ: "ORG"}
+				for i := start; i < end && e.country == ""; i++ {
+					if us[i].cls == uLex {
+						e.country = p.countryOf(us[i].e) // "Revolutionary Armed Forces of Colombia"
+					}
+				}
+				return e
+			})
 			if start > 0 && us[start-1].cls == uThe && !used[start-1] {
 				t0 = us[start-1].t0
 			}
@@ -1333,7 +1341,7 @@ func (p *proc) teamContext(us []unit, u int) bool {
 	// A score, a fixture ("Leeds v Wimbledon") or a result verb around it.
 	prevOK := x.t0 > 0 && !p.nl[x.t0] && (teamWords[p.keys[x.t0-1]] || toks[x.t0-1].Tag == "CD")
 	nextOK := x.t1 < len(toks) && !p.nl[x.t1] && (teamWords[p.keys[x.t1]] || isScore(toks[x.t1].Text) || isResult(toks[x.t1].Text) ||
-		teamVerbs[p.keys[x.t1]] || toks[x.t1].Text == "AT")
+		teamVerbs[p.keys[x.t1]] || toks[x.t1].Text == "AT" || p.teamModifier(x.t1))
 	lineStart := x.t0 == 0 || p.nl[x.t0]
 	if !prevOK && !nextOK && !(lineStart && x.t1 < len(toks) && isScore(toks[x.t1].Text)) {
 		return false
@@ -1416,6 +1424,9 @@ func (p *proc) unknownTeam(us []unit, u, n int) bool {
 	}
 	if notTeam[p.keys[t0]] {
 		return false // "Halftime 2-2", "Aggregate 1-1"
+	}
+	if p.teamModifier(t1) {
+		return true // "Braga defender Idalecio"
 	}
 	if t1 < len(toks) && !p.nl[t1] && (p.scoreAt(t1) || teamWords[p.keys[t1]]) {
 		return true

@@ -239,6 +239,10 @@ func (p *proc) playerContext(us []unit, u, n int) bool {
 			return false // "Western Suburbs ( 12 )", "Lech Poznan": clubs
 		}
 	}
+	// "Braga defender Idalecio": a name after a playing position.
+	if t0 := us[u].t0; t0 > 0 && !p.nl[t0] && sportsPositions[p.keys[t0-1]] && !notBefore[p.keys[t0-1]] && !isCap(toks[t0-1].Text) {
+		return true
+	}
 	if !same(t) {
 		return false
 	}
@@ -325,3 +329,33 @@ func (p *proc) parenClub(t0, t1 int) bool {
 	return t0 >= 2 && t1 < len(toks) && !p.nl[t0] && !p.nl[t1] && toks[t0-1].Text == "(" && toks[t1].Text == ")" &&
 		isCap(toks[t0-2].Text) && !isAllCaps(toks[t0-2].Text) && !p.nl[t0-1]
 }
+
+// sportsPositions follow a team's name used as a modifier: "Leicestershire
+// fast bowler David Millns", "Braga defender Idalecio".
+var sportsPositions = map[string]bool{"bowler": true, "batsman": true, "batsmen": true, "catcher": true, "defender": true,
+	"midfielder": true, "striker": true, "goalkeeper": true, "forward": true, "winger": true, "pitcher": true, "outfielder": true,
+	"infielder": true, "shortstop": true, "coach": true, "manager": true, "captain": true, "skipper": true, "keeper": true,
+	"wicketkeeper": true, "all-rounder": true, "spinner": true, "fullback": true, "full-back": true, "centre-back": true,
+	"sweeper": true, "playmaker": true, "teammate": true, "team-mate": true, "fans": true, "supporters": true, "side": true,
+	"squad": true, "player": true, "players": true, "chairman": true, "fast": true, "left-arm": true, "right-arm": true,
+	"opener": true, "quarterback": true, "guard": true, "centre": true, "center": true}
+
+// teamModifier reports whether token t (after a name in a sports story)
+// shows the name is a team: a playing position or a team noun follows
+// ("Seattle catcher", "Leeds fans"), or a possessive before a result
+// ("Metz 's 3-1 home victory").
+func (p *proc) teamModifier(t int) bool {
+	toks := p.a.Tokens
+	if t >= len(toks) || p.nl[t] {
+		return false
+	}
+	if sportsPositions[p.keys[t]] && !isCap(toks[t].Text) {
+		return true
+	}
+	return p.keys[t] == "'s" && t+1 < len(toks) && !p.nl[t+1] && (isResult(toks[t+1].Text) || sportsPositions[p.keys[t+1]] && !isCap(toks[t+1].Text))
+}
+
+// notBefore are team nouns of sportsPositions that do not introduce a
+// player's name.
+var notBefore = map[string]bool{"fans": true, "supporters": true, "side": true, "squad": true, "players": true, "fast": true,
+	"left-arm": true, "right-arm": true, "batsmen": true}

@@ -154,9 +154,9 @@ func TestCoNLLGate(t *testing.T) {
 		}
 		os.WriteFile(out, []byte(eb.String()), 0o644)
 	}
-	// Measured 0.832 on eng.testa (PER 0.874, ORG 0.671, LOC 0.894); the
+	// Measured 0.865 on eng.testa (PER 0.890, ORG 0.754, LOC 0.917); the
 	// gate sits a little under it. It only applies to the dev set.
-	gate := 0.81
+	gate := 0.85
 	if os.Getenv("CONLL_FILE") != "" {
 		gate = 0
 	}

@@ -59,17 +59,33 @@ func ExtractPage(raw []byte, contentType, pageURL string) (Page, error) {
 			opts.OriginalURL = u
 		}
 	}
+	// Trafilatura deep-copies the tree three times (and go-htmldate twice
+	// more) and walks it many times: dropping what no extractor reads
+	// first makes all of that cheaper. visible is the page's text outside
+	// scripts and styles.
+	visible := pruneInert(root)
 	// Trafilatura alone first; its fallback extractors (readability, DOM
 	// distiller) cost as much again, so they run only when it finds
-	// little text.
-	opts.EnableFallback = false
-	res, err := safeExtract(root, opts)
-	if err != nil {
-		return Page{}, err
+	// little text. A page with little text at all is sure to need them:
+	// it gets the fallback run only, not both.
+	var res *trafilatura.ExtractResult
+	if !alwaysFallback && visible >= fallbackBelow {
+		opts.EnableFallback = false
+		if res, err = safeExtract(root, opts); err != nil {
+			return Page{}, err
+		}
 	}
 	if alwaysFallback || res == nil || len(res.ContentText) < fallbackBelow {
 		opts.EnableFallback = true
-		if alt, err := safeExtract(root, opts); err == nil && alt != nil && (res == nil || len(alt.ContentText) > len(res.ContentText)) {
+		if res != nil {
+			// The second run finds the same date: spare go-htmldate.
+			opts.HtmlDateOverride = &htmldate.Result{DateTime: res.Metadata.Date, HasTime: !res.Metadata.Date.IsZero()}
+		}
+		alt, err := safeExtract(root, opts)
+		if err != nil {
+			return Page{}, err
+		}
+		if alt != nil && (res == nil || len(alt.ContentText) > len(res.ContentText)) {
 			res = alt
 		}
 	}
@@ -111,6 +127,48 @@ func safeExtract(root *html.Node, opts trafilatura.Options) (res *trafilatura.Ex
 		return nil, nil
 	}
 	return res, nil
+}
+
+// pruneInert removes from a parsed page what none of the extractors
+// reads: scripts (except JSON ones: JSON-LD carries the date, the
+// headline and sometimes the article body), style sheets and HTML
+// comments. Trafilatura and go-readability throw them away themselves,
+// but only after copying the tree. It returns the number of bytes of
+// non-space text left outside <noscript>, <template> and <svg>.
+func pruneInert(root *html.Node) int {
+	visible := 0
+	var walk func(n *html.Node, hidden bool)
+	walk = func(n *html.Node, hidden bool) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			switch c.Type {
+			case html.CommentNode:
+				n.RemoveChild(c)
+			case html.TextNode:
+				if !hidden {
+					visible += len(strings.TrimSpace(c.Data))
+				}
+			case html.ElementNode:
+				switch c.DataAtom {
+				case atom.Script:
+					if !strings.Contains(strings.ToLower(attr(c, "type")), "json") {
+						n.RemoveChild(c)
+					}
+				case atom.Style:
+					n.RemoveChild(c)
+				case atom.Noscript, atom.Template, atom.Svg:
+					walk(c, true)
+				default:
+					walk(c, hidden)
+				}
+			default:
+				walk(c, hidden)
+			}
+			c = next
+		}
+	}
+	walk(root, false)
+	return visible
 }
 
 // htmlDocument turns a page into a document named name.

@@ -123,3 +123,36 @@ func BenchmarkAlertsAll(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkUpdateLarge measures incremental clustering into the benchmark
+// database (1M events by default): each op stores 1,000 new generated
+// events (untimed) and clusters them (timed). The database keeps them.
+func BenchmarkUpdateLarge(b *testing.B) {
+	st := benchDB(b)
+	defer st.Close()
+	ctx := context.Background()
+	g := relationstest.NewGenerator(uint64(time.Now().UnixNano()))
+	var maxSeq int
+	if err := st.DB().QueryRow(`SELECT MAX(seq) FROM documents`).Scan(&maxSeq); err != nil {
+		b.Fatal(err)
+	}
+	g.Next = 10000000 + maxSeq // ids past every stored one
+	b.ResetTimer()
+	var events int
+	var spent time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if _, err := st.Put(ctx, g.Stories(1000)); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		s, err := Update(ctx, st.DB(), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		spent += time.Since(t0)
+		events += s.Events
+	}
+	b.ReportMetric(float64(events)/spent.Seconds(), "events/s")
+}

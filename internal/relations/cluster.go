@@ -38,11 +38,12 @@ func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, er
 	}
 	// A cluster can only take an event if one side is identified on both
 	// and equal (actorsMatch), so each query asks for that side by key;
-	// the other side may be equal or unidentified.
-	c.qKnown = prep(candCols + `WHERE root = ? AND src_key = ? AND tgt_key IN (?, '') AND date BETWEEN ? AND ? AND modality = ?`)
-	c.qKnownTgt = prep(candCols + `WHERE root = ? AND src_key = '' AND tgt_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
-	c.qSrc = prep(candCols + `WHERE root = ? AND src_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
-	c.qTgt = prep(candCols + `WHERE root = ? AND tgt_key = ? AND date BETWEEN ? AND ? AND modality = ?`)
+	// the other side may be equal or unidentified. "+modality" keeps the
+	// planner on the key indexes rather than the modality one.
+	c.qKnown = prep(candCols + `WHERE root = ? AND src_key = ? AND tgt_key IN (?, '') AND date BETWEEN ? AND ? AND +modality = ?`)
+	c.qKnownTgt = prep(candCols + `WHERE root = ? AND src_key = '' AND tgt_key = ? AND date BETWEEN ? AND ? AND +modality = ?`)
+	c.qSrc = prep(candCols + `WHERE root = ? AND src_key = ? AND date BETWEEN ? AND ? AND +modality = ?`)
+	c.qTgt = prep(candCols + `WHERE root = ? AND tgt_key = ? AND date BETWEEN ? AND ? AND +modality = ?`)
 	// Planned happenings are few: an index by modality finds them without
 	// walking the asserted ones. (Not a partial index: SQLite re-prepares
 	// every statement with "modality = ?" on a table with a partial index

@@ -11,7 +11,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,7 +24,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/jackc/pgx/v5/stdlib"
 )
 
 func init() {
@@ -92,11 +90,6 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // their own tables in the same database (relations, actor registry).
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
-// SQLDB returns a database/sql handle on the same pool, for code written
-// against database/sql (the layers over the store). Queries must use
-// PostgreSQL's $1 placeholders. Closing the handle does not close the
-// store.
-func (s *Store) SQLDB() *sql.DB { return stdlib.OpenDBFromPool(s.pool) }
 
 // Close closes the pool.
 func (s *Store) Close() error {
