@@ -145,7 +145,7 @@ func (p *proc) acronymDefinition(us []unit, used []bool, open int) (start, end, 
 		return 0, 0, 0, false
 	}
 	a := toks[us[open+1].t0].Text
-	if len(a) < 2 || len(a) > 7 || !isAllCaps(a) || strings.ContainsAny(a, ".0123456789") || us[open+1].cls == uLex {
+	if len(a) < 2 || len(a) > 7 || !isAllCaps(a) || strings.ContainsAny(a, ".0123456789") || us[open+1].cls == uLex && us[open+1].e.kind != kOrgAmb {
 		return 0, 0, 0, false // a known acronym: the dictionary knows better
 	}
 	// Walk back over name words and connectors, reading initials.

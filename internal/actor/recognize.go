@@ -239,7 +239,7 @@ func (p *proc) units(t0, t1 int) []unit {
 		case isNameToken(toks, i, t0):
 			c = uName
 		case i == t0 && isCap(toks[i].Text) && !nameStop[k] && (p.knownName(k) ||
-			p.isFirstName(i) && i+1 < t1 && !p.nl[i+1] && isCap(toks[i+1].Text) && strings.HasPrefix(toks[i+1].Tag, "NNP")):
+			p.isFirstName(i) && i+1 < t1 && !p.nl[i+1] && isCap(toks[i+1].Text) && !nameStop[p.keys[i+1]] && !isAllCaps(toks[i+1].Text)):
 			// "Xhelili said ...": a sentence-initial word the tagger took
 			// for a common noun, but the story has named it already.
 			c = uName
@@ -316,7 +316,7 @@ var nameStop = map[string]bool{
 	"two": true, "three": true, "first": true, "last": true, "new": false, "said": true, "says": true, "us": false, "what": true, "who": true,
 	"why": true, "how": true, "where": true, "which": true, "during": true, "under": true, "over": true, "since": true, "until": true,
 	"both": true, "each": true, "other": true, "another": true, "many": true, "most": true, "more": true, "such": true, "than": true,
-	"then": true, "now": true, "so": true, "you": true, "his.": true, "let": true, "please": true, "pct": true, "ltd": false,
+	"then": true, "now": true, "former": true, "ex": true, "so": true, "you": true, "his.": true, "let": true, "please": true, "pct": true, "ltd": false,
 }
 
 // isNameToken reports whether token i can be part of a proper name: it is
@@ -332,6 +332,10 @@ func isNameToken(toks []doc.Token, i, sentStart int) bool {
 		return false
 	}
 	if nameStop[norm(strings.TrimSuffix(t, "."))] {
+		return false
+	}
+	// "Serb-held", "Paris-based", "U.S.-led": a modifier, not a name.
+	if i := strings.LastIndexByte(t, '-'); i > 0 && modifierSuffixes[strings.ToLower(t[i+1:])] {
 		return false
 	}
 	if strings.HasPrefix(toks[i].Tag, "NNP") {
@@ -532,3 +536,8 @@ func (p *proc) knownName(k string) bool {
 	}
 	return p.byKey["org:"+k] != nil || p.byKey["team:"+k] != nil
 }
+
+// modifierSuffixes end hyphenated adjectives built on a name.
+var modifierSuffixes = map[string]bool{"held": true, "based": true, "led": true, "owned": true, "run": true, "controlled": true,
+	"born": true, "backed": true, "dominated": true, "speaking": true, "made": true, "listed": true, "registered": true,
+	"sponsored": true, "funded": true, "style": true, "linked": true, "allied": true, "occupied": true, "bound": true}

@@ -749,8 +749,10 @@ func (p *proc) institution(us []unit, used []bool, u int) int {
 		kind = KindName
 	}
 	// Part of a longer name: "the New Aspiration Party", "Hebrew
-	// University", "the Government Housing Bank" (left to orgRun).
+	// University", "Oxford University", "the Government Housing Bank"
+	// (left to orgRun).
 	if isCap(p.a.Tokens[us[instUnit].t0].Text) && (instUnit > 0 && us[instUnit-1].cls == uName && !used[instUnit-1] ||
+		instUnit > 0 && us[instUnit-1].cls == uLex && us[instUnit-1].e.kind == kPlace && !used[instUnit-1] ||
 		instUnit+1 < len(us) && us[instUnit+1].cls == uName && !p.nl[us[instUnit+1].t0]) {
 		return u
 	}
@@ -1054,7 +1056,7 @@ var orgHeads = map[string]string{
 	"parliament": "LEG", "assembly": "LEG", "congress": "LEG", "senate": "LEG", "duma": "LEG",
 	"court": "JUD", "tribunal": "JUD", "police": "COP", "army": "MIL", "navy": "MIL", "forces": "MIL", "guard": "MIL", "command": "MIL",
 	"brigade": "REB", "brigades": "REB", "front": "REB", "movement": "OPP", "militia": "REB",
-	"party": "PTY", "union": "LAB", "federation": "", "association": "", "league": "", "organisation": "", "organization": "",
+	"party": "PTY", "union": "LAB", "federation": "", "confederation": "", "association": "", "league": "", "organisation": "", "organization": "",
 	"foundation": "NGO", "institute": "EDU", "university": "EDU", "college": "EDU", "school": "EDU", "church": "REL",
 	"bank": "BUS", "corp": "BUS", "corp.": "BUS", "corporation": "BUS", "inc": "BUS", "inc.": "BUS", "ltd": "BUS", "ltd.": "BUS",
 	"plc": "BUS", "oy": "BUS", "kk": "BUS", "ltda": "BUS", "srl": "BUS", "bhd": "BUS", "berhad": "BUS", "tbk": "BUS", "pty": "BUS", "limited": "BUS", "co": "BUS", "co.": "BUS", "company": "BUS", "group": "BUS", "holdings": "BUS", "airlines": "BUS", "airways": "BUS",
@@ -1066,6 +1068,12 @@ var orgHeads = map[string]string{
 	"partners": "BUS", "associates": "BUS", "bancorp": "BUS", "financial": "BUS", "pharmaceuticals": "BUS", "communications": "BUS",
 	"technologies": "BUS", "electronics": "BUS", "airline": "BUS", "insurance": "BUS", "brewery": "BUS", "steel": "BUS", "chemical": "BUS",
 	"chemicals": "BUS", "resources": "BUS", "enterprises": "BUS", "international": "", "institution": "", "commission.": "GOV", "industries": "BUS", "systems": "BUS", "petroleum": "BUS", "oil": "", "energy": "", "telecom": "BUS", "gazette": "MED", "press": "MED",
+	"mills": "BUS", "works": "BUS", "textiles": "BUS", "foods": "BUS", "brewing": "BUS", "shipping": "BUS", "cables": "BUS",
+	"tannery": "BUS", "electric": "BUS", "telecommunications": "BUS", "bancshares": "BUS", "equities": "BUS", "corps": "MIL",
+	"newspapers": "MED", "publications": "MED", "studios": "MED", "pictures": "MED", "entertainment": "MED", "media": "MED",
+	"broadcasting": "MED", "cement": "BUS", "motor": "BUS", "aviation": "BUS", "aerospace": "BUS", "semiconductor": "BUS",
+	"software": "BUS", "pharmaceutical": "BUS", "refining": "BUS", "metals": "BUS", "minerals": "BUS", "properties": "BUS",
+	"realty": "BUS", "leasing": "BUS", "logistics": "BUS", "utilities": "BUS", "railways": "BUS", "railway": "BUS",
 }
 
 // orgRun recognises an organisation name made of capitalised words and
@@ -1111,7 +1119,14 @@ func (p *proc) orgRun(us []unit, used []bool, u int) int {
 			break
 		}
 		if okUnit(j) {
-			if _, ok := orgHeads[p.keys[us[j].t1-1]]; ok && (us[j].cls == uName || us[j].cls == uLex && (us[j].t1-us[j].t0 > 1 || companySuffixes[p.keys[us[j].t0]])) {
+			sec, ok := orgHeads[p.keys[us[j].t1-1]]
+			// One capitalised institution or role word heads a name when it
+			// is no state organ (those take the story's country instead:
+			// "the Clinton Administration"): "Oxford University", "the New
+			// Aspiration Party".
+			lexHead := (us[j].e.kind == kInstitution || us[j].e.kind == kRole) && isCap(p.a.Tokens[us[j].t0].Text) &&
+				sec != "GOV" && sec != "MIL" && sec != "COP" && sec != "JUD" && sec != "LEG"
+			if ok && (us[j].cls == uName || us[j].cls == uLex && (us[j].t1-us[j].t0 > 1 || companySuffixes[p.keys[us[j].t0]] || lexHead)) {
 				head = j
 			}
 			lastOK = j
@@ -1339,7 +1354,7 @@ func (p *proc) teamContext(us []unit, u int) bool {
 		}
 	}
 	// A score, a fixture ("Leeds v Wimbledon") or a result verb around it.
-	prevOK := x.t0 > 0 && !p.nl[x.t0] && (teamWords[p.keys[x.t0-1]] || toks[x.t0-1].Tag == "CD")
+	prevOK := x.t0 > 0 && !p.nl[x.t0] && (teamWords[p.keys[x.t0-1]] || toks[x.t0-1].Tag == "CD" || teamBefore[p.keys[x.t0-1]])
 	nextOK := x.t1 < len(toks) && !p.nl[x.t1] && (teamWords[p.keys[x.t1]] || isScore(toks[x.t1].Text) || isResult(toks[x.t1].Text) ||
 		teamVerbs[p.keys[x.t1]] || toks[x.t1].Text == "AT" || p.teamModifier(x.t1))
 	lineStart := x.t0 == 0 || p.nl[x.t0]
@@ -1436,7 +1451,7 @@ func (p *proc) unknownTeam(us []unit, u, n int) bool {
 
 // nonPersonal words make a two- or three-word name something other than a
 // person: events, titles, streets, saints.
-var nonPersonal = map[string]bool{"catholic": true, "orthodox": true, "protestant": true, "cup": true, "series": true, "prix": true, "slam": true, "street": true, "open": true,
+var nonPersonal = map[string]bool{"affairs": true, "gov": true, "sen": true, "rep": true, "catholic": true, "orthodox": true, "protestant": true, "cup": true, "series": true, "prix": true, "slam": true, "street": true, "open": true,
 	"championship": true, "championships": true, "games": true, "rally": true, "trophy": true, "award": true, "prize": true,
 	"day": true, "war": true, "st": true, "saint": true, "san": true, "santa": true, "fort": true, "mount": true, "lake": true,
 	"river": true, "island": true, "islands": true, "bay": true, "avenue": true, "road": true, "square": true, "park": true,
@@ -1536,6 +1551,11 @@ func (p *proc) resolveLeftovers() {
 			continue
 		}
 		if r[1]-r[0] == 1 {
+			// "European partners": a word modifying a noun is an adjective,
+			// not the first word of "European Union".
+			if nt := r[1]; nt < len(p.a.Tokens) && !p.nl[nt] && !isCap(p.a.Tokens[nt].Text) && strings.HasPrefix(p.a.Tokens[nt].Tag, "NN") {
+				continue
+			}
 			if e := first[name]; e != nil {
 				p.mention(e, r[0], r[1], KindAlias)
 			}
@@ -1601,6 +1621,11 @@ var genericOrgWords = map[string]bool{"senate": true, "congress": true, "commonw
 // Council") or a legislature, and not a place.
 func (p *proc) genericOrgAlias(x unit) bool {
 	toks := p.a.Tokens
+	if x.t1-x.t0 == 1 && isAllCaps(toks[x.t0].Text) {
+		// "the IOC tender": an acronym in running text is an organisation
+		// even when it stands for several.
+		return len(toks[x.t0].Text) >= 3 && !acronymWords[toks[x.t0].Text] && p.acronymOrg(x.t0)
+	}
 	if !isCap(toks[x.t0].Text) && p.keys[x.t0] != "the" || isAllCaps(p.tokText(x.t0, x.t1)) {
 		return false
 	}
@@ -1661,3 +1686,13 @@ var abbrevSuffixes = map[string]bool{"corp": true, "inc": true, "co": true, "ltd
 func isInitial(s string) bool {
 	return (len(s) == 2 && s[1] == '.' || len(s) == 1) && s[0] >= 'A' && s[0] <= 'Z'
 }
+
+// acronymWords are ambiguous all-caps aliases that are also words.
+var acronymWords = map[string]bool{"WHO": true, "CAN": true, "ICE": true, "CARE": true, "RAND": true, "AID": true, "ETA": false,
+	"SAC": true, "PIF": true, "TRF": true}
+
+// teamBefore precede a team in running sports text: "a 3-2 victory over
+// Montpellier", "league champions Porto".
+var teamBefore = map[string]bool{"over": true, "champions": true, "leaders": true, "rivals": true, "against": true, "hosts": true,
+	"visitors": true, "holders": true, "sweep": false, "joined": true, "joining": true, "join": true, "play": true, "playing": true,
+	"face": true, "faces": true, "facing": true, "host": true, "hosted": true, "hosting": true, "beating": true, "eliminated": true}

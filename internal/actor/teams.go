@@ -57,6 +57,13 @@ func (p *proc) teamRun(us []unit, used []bool, u int) int {
 	if j == u || (j == u+1 && us[u].cls == uOther) {
 		return u
 	}
+	if !p.mixedCase(toks[us[u].t0].Sent) {
+		for i := u; i < j; i++ {
+			if us[i].cls == uName {
+				return u // a headline in capitals: "COCU DOUBLE EARNS PSV 4-1 WIN"
+			}
+		}
+	}
 	end := us[j-1].t1
 	score := end
 	// "Gloria Bistrita ( Romania ) 2": a club in a European cup with its
@@ -275,7 +282,8 @@ func (p *proc) playerContext(us []unit, u, n int) bool {
 	for _, e := range m.entries {
 		country = country || e.kind == kCountry || e.kind == kAbbrev
 	}
-	return country && !(same(j+1) && (isScore(toks[j+1].Text) || isResult(toks[j+1].Text)))
+	// A goal count after it makes a club; a tennis set ("6-1") does not.
+	return country && !(same(j+1) && isScore(toks[j+1].Text) && atoi(toks[j+1].Text) < 20)
 }
 
 // scoreAt reports whether token t is a score or a result on the line of

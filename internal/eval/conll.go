@@ -156,7 +156,7 @@ func SystemNER(a *doc.Analysis) []NERSpan {
 	// Country words that open a longer mention ("French" in "French
 	// Interior Ministry", "Japan 's" in "Japan 's Agriculture Ministry"):
 	// CoNLL labels the country word on its own (MISC or LOC) and the
-	// institution without it.
+	// ministry without it.
 	countryAt := map[int]int{}
 	for _, e := range a.Entities {
 		if e.Type != "GPE" {
@@ -197,10 +197,14 @@ func SystemNER(a *doc.Analysis) []NERSpan {
 				continue
 			}
 			sp := m.Span
-			if strings.HasPrefix(m.Text, "the ") || strings.HasPrefix(m.Text, "The ") || strings.HasPrefix(m.Text, "THE ") {
+			if len(m.Text) > 4 && strings.EqualFold(m.Text[:3], "the") && (m.Text[3] == ' ' || m.Text[3] == '\n') {
 				sp[0] += 4
 			}
-			if end, ok := countryAt[sp[0]]; ok && lab == "ORG" && e.Type == "ORG" && e.Country != nil && end < sp[1] {
+			// Only ministries lose their adjective ("Interior Ministry");
+			// parties and other names keep it ("Macedonian Communist
+			// Party", "Palestinian Authority").
+			if end, ok := countryAt[sp[0]]; ok && lab == "ORG" && e.Type == "ORG" && e.Country != nil && end < sp[1] &&
+				(strings.HasPrefix(a.Text[end:], " 's") || strings.HasSuffix(m.Text, "Ministry")) {
 				rest := a.Text[end:sp[1]]
 				rest = strings.TrimPrefix(strings.TrimPrefix(rest, " 's"), "'s")
 				if t := strings.TrimLeft(rest, " "); t != "" && startsUpper(t) {

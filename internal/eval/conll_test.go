@@ -154,9 +154,9 @@ func TestCoNLLGate(t *testing.T) {
 		}
 		os.WriteFile(out, []byte(eb.String()), 0o644)
 	}
-	// Measured 0.865 on eng.testa (PER 0.890, ORG 0.754, LOC 0.917); the
+	// Measured 0.877 on eng.testa (PER 0.894, ORG 0.787, LOC 0.923); the
 	// gate sits a little under it. It only applies to the dev set.
-	gate := 0.85
+	gate := 0.86
 	if os.Getenv("CONLL_FILE") != "" {
 		gate = 0
 	}

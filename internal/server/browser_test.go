@@ -163,6 +163,13 @@ func TestDashboardInBrowser(t *testing.T) {
 	if err != nil || !strings.HasPrefix(title, "Happenings 20") {
 		t.Errorf("day panel after a chart click: %q %v", title, err)
 	}
+	// Keyboard: focus a day of the table and press Enter.
+	do("keyboard", chromedp.Evaluate[chromedp.Void](`document.getElementById('day-panel').textContent = ''`),
+		chromedp.Focus(".day-btn"), chromedp.KeyEvent("\r"), chromedp.WaitVisible("#day-clusters"))
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
+	if err != nil || focused != "day-title" {
+		t.Errorf("after Enter on a day, focus is on %q, want the day panel's heading (%v)", focused, err)
+	}
 	// Click a day of the table: its happenings are listed.
 	do("click a day", chromedp.Click(".day-btn"), chromedp.WaitVisible("#day-clusters li.cluster"))
 	if n := count("#day-clusters li.cluster"); n == 0 {

@@ -17,32 +17,55 @@ import (
 const relationsRefresh = 5 * time.Second
 
 // refreshRelations reports whether the database has the relations tables
-// and, at most every relationsRefresh (or now when force is set), clusters
-// the events stored since the last update. A busy writer (an ingest in
-// progress) is not waited for: the next request catches up.
+// and, at most every relationsRefresh, clusters the events stored since
+// the last update (by attache ingest in another process, say). With force
+// it clusters now and waits; otherwise the clustering runs in the
+// background and is skipped while a writer (an ingest, an earlier
+// clustering) holds the lock, so a read never waits for it.
 func (s *Server) refreshRelations(ctx context.Context, force bool) bool {
 	s.relMu.Lock()
-	defer s.relMu.Unlock()
 	if !force && !s.relChecked.IsZero() && time.Since(s.relChecked) < relationsRefresh {
-		return s.relationsOK
+		ok := s.relationsOK
+		s.relMu.Unlock()
+		return ok
 	}
 	s.relChecked = time.Now()
 	var n int
 	err := s.st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('rel_clusters', 'rel_dyad_day')`).Scan(&n)
 	s.relationsOK = err == nil && n == 2
-	if !s.relationsOK {
+	ok := s.relationsOK
+	s.relMu.Unlock()
+	if !ok {
 		return false
 	}
 	if force {
 		s.writeMu.Lock()
-	} else if !s.writeMu.TryLock() {
+		s.cluster(ctx)
+		s.writeMu.Unlock()
 		return true
 	}
-	defer s.writeMu.Unlock()
-	if _, err := relations.Update(ctx, s.st.DB(), relations.Options{}); err != nil && !errors.Is(err, context.Canceled) {
-		s.log.Printf("attache serve: clustering new events: %v", err)
+	if s.writeMu.TryLock() {
+		go func() {
+			defer s.writeMu.Unlock()
+			s.cluster(s.bg)
+		}()
 	}
 	return true
+}
+
+// cluster runs relations.Update; the caller holds writeMu.
+func (s *Server) cluster(ctx context.Context) {
+	t0 := time.Now()
+	st, err := relations.Update(ctx, s.st.DB(), relations.Options{})
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			s.log.Printf("attache serve: clustering new events: %v", err)
+		}
+		return
+	}
+	if d := time.Since(t0); d > 2*time.Second {
+		s.log.Printf("attache serve: clustered %d new events in %v", st.Events, d.Round(time.Millisecond))
+	}
 }
 
 // needRelations fails with 501 when the relations tables are absent.

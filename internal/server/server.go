@@ -84,6 +84,11 @@ type Server struct {
 	an    *attache.Analyzer
 	cache aggCache
 
+	// bg is the context of background work (clustering); Serve cancels it
+	// when it stops.
+	bg     context.Context
+	stopBg context.CancelFunc
+
 	// writeMu serialises ingestion and relation updates: SQLite has one
 	// writer at a time, and serialising here keeps requests from queueing
 	// on the busy timeout.
@@ -105,6 +110,7 @@ func New(opts Options) (*Server, error) {
 		opts.MaxLine = DefaultMaxLine
 	}
 	s := &Server{opts: opts, st: opts.Store, mux: http.NewServeMux(), metrics: newMetrics(), log: opts.Logger, an: opts.Analyzer}
+	s.bg, s.stopBg = context.WithCancel(context.Background())
 	if s.log == nil {
 		s.log = log.Default()
 	}
@@ -156,9 +162,10 @@ func (s *Server) Serve(ctx context.Context, addr string, ready func(net.Addr)) e
 		MaxHeaderBytes:    1 << 16,
 		ErrorLog:          s.log,
 	}
-	// Cluster what is stored but not yet clustered, so that relations are
-	// current from the first request.
-	s.refreshRelations(ctx, true)
+	// Cluster what is stored but not yet clustered, in the background: a
+	// large backlog (a big attache ingest) must not delay the dashboard.
+	defer s.stopBg()
+	go s.refreshRelations(s.bg, true)
 	if ready != nil {
 		ready(ln.Addr())
 	}

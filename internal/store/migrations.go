@@ -252,4 +252,12 @@ CREATE TABLE watch_seen (
 	PRIMARY KEY (feed, item_key)
 ) WITHOUT ROWID;
 `,
+	// 5: indexes that let dyad, source, target and country filters use
+	// SQLite's multi-index OR (country = X OR code in [X, X+1)) instead of
+	// scanning the events table.
+	`
+CREATE INDEX events_src_code ON events(src_code, tgt_code, date);
+CREATE INDEX events_tgt_code ON events(tgt_code, src_country, date);
+CREATE INDEX events_tgt_dyad ON events(tgt_country, src_country, date);
+`,
 }

@@ -100,14 +100,21 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter) ([]EventRow, error) 
 		p := f.Actor + "%"
 		w.add(`(e.src_code LIKE ? OR e.tgt_code LIKE ? OR e.src_text LIKE ? OR e.tgt_text LIKE ?)`, p, p, "%"+f.Actor+"%", "%"+f.Actor+"%")
 	}
+	// Actor filters are written so that SQLite can answer them from
+	// indexes (multi-index OR over country and code-prefix ranges); a date
+	// range then must not steer the planner to the date index, hence the
+	// unary + on e.date below.
+	// Codes are upper case; users may type them in any case.
+	f.Country, f.Source, f.Target = strings.ToUpper(f.Country), strings.ToUpper(f.Source), strings.ToUpper(f.Target)
+	byActor := f.Country != "" || f.Source != "" || f.Target != ""
 	if f.Country != "" {
 		w.add(`(e.src_country = ? OR e.tgt_country = ?)`, f.Country, f.Country)
 	}
 	if f.Source != "" {
-		w.add(`(e.src_country = ? OR e.src_code LIKE ?)`, f.Source, f.Source+"%")
+		w.add(`(e.src_country = ? OR (e.src_code >= ? AND e.src_code < ?))`, f.Source, f.Source, prefixEnd(f.Source))
 	}
 	if f.Target != "" {
-		w.add(`(e.tgt_country = ? OR e.tgt_code LIKE ?)`, f.Target, f.Target+"%")
+		w.add(`(e.tgt_country = ? OR (e.tgt_code >= ? AND e.tgt_code < ?))`, f.Target, f.Target, prefixEnd(f.Target))
 	}
 	if f.CAMEO != "" {
 		w.add(`e.cameo LIKE ?`, f.CAMEO+"%")
@@ -121,11 +128,15 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter) ([]EventRow, error) 
 	if f.Modality != "" {
 		w.add(`e.modality = ?`, f.Modality)
 	}
+	date := "e.date"
+	if byActor {
+		date = "+e.date"
+	}
 	if f.Since != "" {
-		w.add(`e.date >= ?`, f.Since)
+		w.add(date+` >= ?`, f.Since)
 	}
 	if f.Until != "" {
-		w.add(`e.date <= ?`, f.Until)
+		w.add(date+` <= ?`, f.Until)
 	}
 	if f.Search != "" {
 		w.add(`e.doc_seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`, ftsQuery(f.Search))
@@ -205,4 +216,18 @@ func (s *SQLite) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) 
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// prefixEnd returns the smallest string greater than every string with
+// prefix p, so that "code LIKE p%" can be written as the index-friendly
+// range code >= p AND code < prefixEnd(p).
+func prefixEnd(p string) string {
+	b := []byte(p)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < 0xff {
+			b[i]++
+			return string(b[:i+1])
+		}
+	}
+	return "\U0010FFFF"
 }
