@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"github.com/attache-project/attache/internal/actor"
 	"os"
 	"slices"
 	"strings"
@@ -71,6 +72,13 @@ articles) in one of these formats (see docs/export.md):
 				out = file
 			}
 			bw := bufio.NewWriterSize(out, 256<<10)
+			// Coordinates for the geo blocks come from the gazetteer.
+			dict, _ := c.Flags().GetString("dict")
+			gaz, err := actor.New(actor.Options{DictDir: dict})
+			if err != nil {
+				return err
+			}
+			export.Geocode = gaz.Geocode
 			n, err := export.Write(c.Context(), st.DB(), bw, format, f)
 			if err != nil {
 				return err

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/attache-project/attache/internal/store"
+	"github.com/attache-project/attache/internal/store/storetest"
 	"github.com/nats-io/nats-server/v2/server"
 )
 
@@ -52,7 +53,7 @@ func queueFile(t *testing.T, n int) string {
 
 func storedDocs(t *testing.T, db string) int {
 	t.Helper()
-	st, err := store.Open(context.Background(), db)
+	st, err := store.OpenAny(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,10 +69,22 @@ func storedDocs(t *testing.T, db string) int {
 // process in the middle of the queue, restarts one, and checks that every
 // document is stored once and the unanalysable one is a dead letter.
 func TestQueueSIGKILLedWorker(t *testing.T) {
+	dbs := []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "q.db") }},
+		{"postgres", func(t *testing.T) string { return storetest.PostgresDSN(t) }},
+	}
+	for _, d := range dbs {
+		t.Run(d.name, func(t *testing.T) { testSIGKILLedWorker(t, d.dsn(t)) })
+	}
+}
+
+func testSIGKILLedWorker(t *testing.T, db string) {
 	url := startNATS(t)
-	const n = 40
+	const n = 200
 	in := queueFile(t, n)
-	db := filepath.Join(t.TempDir(), "q.db")
 	_, stderr, code := runAttache(t, "", "ingest", "--nats", url, in)
 	if code != 0 || !strings.Contains(stderr, fmt.Sprintf("%d read, %d queued", n+1, n+1)) {
 		t.Fatalf("ingest --nats: exit %d: %s", code, stderr)
@@ -84,9 +97,21 @@ func TestQueueSIGKILLedWorker(t *testing.T) {
 	if err := w.Start(); err != nil {
 		t.Fatal(err)
 	}
+	st, err := store.OpenAny(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	deadline := time.Now().Add(60 * time.Second)
-	for storedDocs(t, db) < 8 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	for time.Now().Before(deadline) {
+		s, err := st.Stats(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Documents >= 8 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 	w.Process.Signal(syscall.SIGKILL)
 	w.Wait()
@@ -101,12 +126,12 @@ func TestQueueSIGKILLedWorker(t *testing.T) {
 	if got := storedDocs(t, db); got != n {
 		t.Fatalf("%d documents stored, want %d", got, n)
 	}
-	if !strings.Contains(stderr, "1 dead letters") || !strings.Contains(stderr, "queue.jsonl:41") {
+	if !strings.Contains(stderr, "1 dead letters") || !strings.Contains(stderr, "queue.jsonl:201") {
 		t.Fatalf("second worker's stderr: %s", stderr)
 	}
 	stdout, stderr, code := runAttache(t, "", "deadletters", "--nats", url)
 	if code != 0 || !strings.Contains(stdout, "0 waiting, 0 in flight") || !strings.Contains(stdout, "1 dead letters") ||
-		!strings.Contains(stdout, "queue.jsonl:41") || !strings.Contains(stdout, "published date") {
+		!strings.Contains(stdout, "queue.jsonl:201") || !strings.Contains(stdout, "published date") {
 		t.Fatalf("deadletters: exit %d\n%s%s", code, stdout, stderr)
 	}
 	stdout, _, _ = runAttache(t, "", "deadletters", "--nats", url, "--format", "jsonl")

@@ -131,14 +131,19 @@ func safeExtract(root *html.Node, opts trafilatura.Options) (res *trafilatura.Ex
 
 // pruneInert removes from a parsed page what none of the extractors
 // reads: scripts (except JSON ones: JSON-LD carries the date, the
-// headline and sometimes the article body), style sheets and HTML
-// comments. Trafilatura and go-readability throw them away themselves,
-// but only after copying the tree. It returns the number of bytes of
-// non-space text left outside <noscript>, <template> and <svg>.
+// headline and sometimes the article body), style sheets, HTML comments,
+// and the indentation between block elements of the page's layout (about
+// one node in five). Trafilatura and go-readability drop all that
+// themselves, but only after deep-copying the tree several times. It
+// returns the number of bytes of non-space text left outside <noscript>,
+// <template> and <svg>.
 func pruneInert(root *html.Node) int {
 	visible := 0
-	var walk func(n *html.Node, hidden bool)
-	walk = func(n *html.Node, hidden bool) {
+	// flat: n is inside an element whose content trafilatura may flatten
+	// into one line (list item, table cell, paragraph...), where white
+	// space between blocks is what keeps their words apart.
+	var walk func(n *html.Node, hidden, flat bool)
+	walk = func(n *html.Node, hidden, flat bool) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			switch c.Type {
@@ -146,40 +151,50 @@ func pruneInert(root *html.Node) int {
 				n.RemoveChild(c)
 			case html.TextNode:
 				t := strings.TrimSpace(c.Data)
-				if t == "" && !keepSpaceIn[n.DataAtom] && foldSpace(c) {
-					// Indentation between block elements: about one
-					// node in five of a page, and no reader sees it.
+				if t == "" && (n.DataAtom == atom.Head || !flat && foldSpace(c)) {
 					n.RemoveChild(c)
 				} else if !hidden {
 					visible += len(t)
 				}
 			case html.ElementNode:
+				if pruneBlocks[c.DataAtom] {
+					n.RemoveChild(c)
+					break
+				}
 				switch c.DataAtom {
 				case atom.Script:
 					if !strings.Contains(strings.ToLower(attr(c, "type")), "json") {
 						n.RemoveChild(c)
 					}
-				case atom.Style:
+				case atom.Style, atom.Svg:
 					n.RemoveChild(c)
-				case atom.Noscript, atom.Template, atom.Svg:
-					walk(c, true)
+				case atom.Noscript, atom.Template:
+					walk(c, true, true)
 				default:
-					walk(c, hidden)
+					walk(c, hidden, flat || !layoutAtoms[c.DataAtom])
 				}
 			default:
-				walk(c, hidden)
+				walk(c, hidden, flat)
 			}
 			c = next
 		}
 	}
-	walk(root, false)
+	walk(root, false, false)
 	return visible
 }
 
-// keepSpaceIn are the elements whose white-space children stay: in <pre>
-// and <textarea> it is text, and trafilatura's table conversion joins the
-// paragraphs of a cell on it.
-var keepSpaceIn = map[atom.Atom]bool{atom.Pre: true, atom.Textarea: true, atom.Td: true, atom.Th: true}
+// pruneBlocks are experimental.
+var pruneBlocks = map[atom.Atom]bool{atom.Nav: true, atom.Aside: true, atom.Footer: true}
+
+// layoutAtoms are the elements that only arrange blocks: extractors keep
+// their block children apart, so white space between those is layout.
+var layoutAtoms = map[atom.Atom]bool{
+	atom.Html: true, atom.Body: true, atom.Div: true, atom.Section: true,
+	atom.Article: true, atom.Main: true, atom.Header: true, atom.Footer: true,
+	atom.Nav: true, atom.Aside: true, atom.Form: true, atom.Ul: true,
+	atom.Ol: true, atom.Table: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true, atom.Tr: true, atom.Center: true,
+}
 
 // foldSpace prepares the removal of a white-space text node that stands
 // between two block elements, or between one and the edge of its parent:

@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/attache-project/attache/internal/neardup"
 	"strconv"
 	"strings"
 )
@@ -30,8 +31,12 @@ const DefaultWindow = 1
 // report of it may be dated and still be linked to it.
 const DefaultLinkWindow = 14
 
-// cacheKiB is the SQLite page cache of the clustering connection, in KiB.
-const cacheKiB = 128 << 10
+// cacheKiB is the SQLite page cache of the clustering connection while it
+// clusters, and defaultCacheKiB SQLite's default it returns to, in KiB.
+const (
+	cacheKiB        = 64 << 10
+	defaultCacheKiB = 2000
+)
 
 // DefaultBatch is the number of events clustered per transaction.
 const DefaultBatch = 5000
@@ -54,11 +59,21 @@ type Options struct {
 	// DuplicateOf is the hook for near-duplicate documents (syndicated
 	// copies): given a document's seq it returns the seq of the original it
 	// copies. A copy's mentions are kept but count as the original's
-	// article. Nil means no document is a copy.
+	// article. Nil means the near-duplicate index of internal/neardup.
 	DuplicateOf func(ctx context.Context, db *sql.DB, docSeq int64) (orig int64, ok bool, err error)
 }
 
+// nearDuplicateOf asks the near-duplicate index (internal/neardup), which
+// ingest fills before clustering runs.
+func nearDuplicateOf(ctx context.Context, db *sql.DB, docSeq int64) (int64, bool, error) {
+	orig, err := neardup.DuplicateOf(ctx, db, docSeq)
+	return orig, orig != 0, err
+}
+
 func (o Options) withDefaults() Options {
+	if o.DuplicateOf == nil {
+		o.DuplicateOf = nearDuplicateOf
+	}
 	if o.Window == 0 {
 		o.Window = DefaultWindow
 	} else if o.Window < 0 {
@@ -95,8 +110,24 @@ var ErrNoSchema = errors.New("database has no relations tables: open it with thi
 func Update(ctx context.Context, db *sql.DB, opts Options) (UpdateStats, error) {
 	opts = opts.withDefaults()
 	var st UpdateStats
+	// Matching reads clusters all over the table: the clustering
+	// connection gets a large page cache while it works (SQLite's default of
+	// 2 MB makes a large database re-read the same pages for every event),
+	// and gives it back before returning to the pool, so that later
+	// queries on the connection do not keep it filled.
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return st, err
+	}
+	defer func() {
+		conn.ExecContext(context.Background(), "PRAGMA cache_size = -"+strconv.Itoa(defaultCacheKiB))
+		conn.Close()
+	}()
+	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(cacheKiB)); err != nil {
+		return st, err
+	}
 	for {
-		n, err := toneBatch(ctx, db, opts.Batch)
+		n, err := toneBatch(ctx, conn, opts.Batch)
 		if err != nil {
 			return st, err
 		}
@@ -106,7 +137,7 @@ func Update(ctx context.Context, db *sql.DB, opts Options) (UpdateStats, error) 
 		}
 	}
 	for {
-		more, err := clusterBatch(ctx, db, opts, &st)
+		more, err := clusterBatch(ctx, conn, db, opts, &st)
 		if err != nil {
 			return st, err
 		}
@@ -136,7 +167,7 @@ func setState(ctx context.Context, tx *sql.Tx, key string, v int64) error {
 }
 
 // toneBatch scores up to n documents past the tone watermark.
-func toneBatch(ctx context.Context, db *sql.DB, n int) (int, error) {
+func toneBatch(ctx context.Context, db *sql.Conn, n int) (int, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
@@ -306,18 +337,12 @@ type dyadDay struct{ src, tgt, day string }
 
 // clusterBatch clusters one batch of pending events; it reports whether
 // there may be more.
-func clusterBatch(ctx context.Context, db *sql.DB, opts Options, st *UpdateStats) (bool, error) {
-	tx, err := db.BeginTx(ctx, nil)
+func clusterBatch(ctx context.Context, conn *sql.Conn, db *sql.DB, opts Options, st *UpdateStats) (bool, error) {
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
 	defer tx.Rollback()
-	// Matching reads clusters all over the table: give this connection a
-	// page cache of its own size (SQLite's default of 2 MB makes a large
-	// database re-read the same pages from the file for every event).
-	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(cacheKiB)); err != nil {
-		return false, err
-	}
 	w, err := getState(ctx, tx, watermarkKey)
 	if err != nil {
 		return false, err

@@ -252,12 +252,14 @@ CREATE TABLE watch_seen (
 	PRIMARY KEY (feed, item_key)
 ) WITHOUT ROWID;
 `,
-	// 5: indexes that let dyad, source, target and country filters use
-	// SQLite's multi-index OR (country = X OR code in [X, X+1)) instead of
-	// scanning the events table.
+	// 5: indexes for actor filters. An equality on src_country and/or
+	// tgt_country walks an index in seq order, so "ORDER BY seq LIMIT n"
+	// stops after n rows; code-prefix filters use code ranges.
 	`
-CREATE INDEX events_src_code ON events(src_code, tgt_code, date);
-CREATE INDEX events_tgt_code ON events(tgt_code, src_country, date);
-CREATE INDEX events_tgt_dyad ON events(tgt_country, src_country, date);
+CREATE INDEX events_pair ON events(src_country, tgt_country);
+CREATE INDEX events_src_country ON events(src_country);
+CREATE INDEX events_tgt_country ON events(tgt_country);
+CREATE INDEX events_src_code ON events(src_code);
+CREATE INDEX events_tgt_code ON events(tgt_code);
 `,
 }

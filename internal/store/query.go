@@ -100,21 +100,23 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter) ([]EventRow, error) 
 		p := f.Actor + "%"
 		w.add(`(e.src_code LIKE ? OR e.tgt_code LIKE ? OR e.src_text LIKE ? OR e.tgt_text LIKE ?)`, p, p, "%"+f.Actor+"%", "%"+f.Actor+"%")
 	}
-	// Actor filters are written so that SQLite can answer them from
-	// indexes (multi-index OR over country and code-prefix ranges); a date
-	// range then must not steer the planner to the date index, hence the
-	// unary + on e.date below.
-	// Codes are upper case; users may type them in any case.
+	// Actor filters are written so that SQLite answers them from indexes
+	// in seq order: a country code is an equality on the country column
+	// (an actor's code always starts with its country), anything else a
+	// range over codes. A date range then must not steer the planner to
+	// the date index, hence the unary + on e.date below.
 	f.Country, f.Source, f.Target = strings.ToUpper(f.Country), strings.ToUpper(f.Source), strings.ToUpper(f.Target)
 	byActor := f.Country != "" || f.Source != "" || f.Target != ""
 	if f.Country != "" {
 		w.add(`(e.src_country = ? OR e.tgt_country = ?)`, f.Country, f.Country)
 	}
 	if f.Source != "" {
-		w.add(`(e.src_country = ? OR (e.src_code >= ? AND e.src_code < ?))`, f.Source, f.Source, prefixEnd(f.Source))
+		cond, args := actorCond("src", f.Source)
+		w.add(cond, args...)
 	}
 	if f.Target != "" {
-		w.add(`(e.tgt_country = ? OR (e.tgt_code >= ? AND e.tgt_code < ?))`, f.Target, f.Target, prefixEnd(f.Target))
+		cond, args := actorCond("tgt", f.Target)
+		w.add(cond, args...)
 	}
 	if f.CAMEO != "" {
 		w.add(`e.cameo LIKE ?`, f.CAMEO+"%")
@@ -230,4 +232,17 @@ func prefixEnd(p string) string {
 		}
 	}
 	return "\U0010FFFF"
+}
+
+// nonCountryPrefixes are the three-letter CAMEO codes that do not name a
+// country (international and transnational actors).
+var nonCountryPrefixes = map[string]bool{"IGO": true, "NGO": true, "IMG": true, "MNC": true, "INT": true, "UIS": true, "REB": true}
+
+// actorCond returns the condition for one side of an event ("src" or
+// "tgt") matching a country code or an actor code prefix.
+func actorCond(side, v string) (string, []any) {
+	if len(v) == 3 && !nonCountryPrefixes[v] {
+		return "e." + side + "_country = ?", []any{v}
+	}
+	return "(e." + side + "_code >= ? AND e." + side + "_code < ?)", []any{v, prefixEnd(v)}
 }

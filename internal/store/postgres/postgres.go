@@ -11,12 +11,14 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/attache-project/attache/internal/doc"
@@ -52,6 +54,8 @@ type Store struct {
 	dsn  string
 	// ordered makes write transactions take writeLock (the default).
 	ordered bool
+	sqlOnce sync.Once
+	sqlDB   *sql.DB
 }
 
 // OrderedWritesParam is the DSN parameter that turns the write lock off
@@ -90,9 +94,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // their own tables in the same database (relations, actor registry).
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
-
-// Close closes the pool.
+// Close closes the pool (and the SQLDB handle, whose connections the pool
+// would otherwise wait for).
 func (s *Store) Close() error {
+	if s.sqlDB != nil {
+		s.sqlDB.Close()
+	}
 	s.pool.Close()
 	return nil
 }

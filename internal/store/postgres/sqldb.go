@@ -16,9 +16,11 @@ import (
 // (the actor registry): each "?" outside quotes is rewritten to $1, $2...
 // before the query reaches PostgreSQL, so portable SQL runs unchanged.
 // (PostgreSQL's own jsonb "?" operators therefore cannot be used through
-// it.) Closing the handle does not close the store.
+// it.) The handle is shared and closed by Close (it holds connections of
+// the store's pool); closing it earlier does not close the store.
 func (s *Store) SQLDB() *sql.DB {
-	return sql.OpenDB(rebindConnector{stdlib.GetPoolConnector(s.pool)})
+	s.sqlOnce.Do(func() { s.sqlDB = sql.OpenDB(rebindConnector{stdlib.GetPoolConnector(s.pool)}) })
+	return s.sqlDB
 }
 
 // Serialized runs fn while holding a session-level advisory lock on key,
