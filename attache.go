@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/attache-project/attache/internal/actor"
@@ -134,6 +135,12 @@ var ErrEmpty = errors.New("document has no text")
 // cannot be analysed (empty, too large, invalid date); the error does not
 // affect other documents.
 func (an *Analyzer) Analyze(ctx context.Context, d Document) (*Analysis, error) {
+	return an.AnalyzeObserved(ctx, d, nil)
+}
+
+// AnalyzeObserved is Analyze that also reports each stage's running time
+// to observe (when not nil), for benchmarks and metrics.
+func (an *Analyzer) AnalyzeObserved(ctx context.Context, d Document, observe func(stage string, elapsed time.Duration)) (*Analysis, error) {
 	if strings.TrimSpace(d.Text) == "" {
 		return nil, ErrEmpty
 	}
@@ -166,8 +173,12 @@ func (an *Analyzer) Analyze(ctx context.Context, d Document) (*Analysis, error) 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		start := time.Now()
 		if err := s.Process(ctx, a); err != nil {
 			return nil, fmt.Errorf("%s stage: %w", s.Name(), err)
+		}
+		if observe != nil {
+			observe(s.Name(), time.Since(start))
 		}
 		if foreign && s.Name() == "text" {
 			break

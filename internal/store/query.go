@@ -107,9 +107,6 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter) ([]EventRow, error) 
 	// the date index, hence the unary + on e.date below.
 	f.Country, f.Source, f.Target = strings.ToUpper(f.Country), strings.ToUpper(f.Source), strings.ToUpper(f.Target)
 	byActor := f.Country != "" || f.Source != "" || f.Target != ""
-	if f.Country != "" {
-		w.add(`(e.src_country = ? OR e.tgt_country = ?)`, f.Country, f.Country)
-	}
 	if f.Source != "" {
 		cond, args := actorCond("src", f.Source)
 		w.add(cond, args...)
@@ -149,11 +146,30 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter) ([]EventRow, error) 
 	if f.After > 0 {
 		w.add(`e.seq > ?`, f.After)
 	}
+	n := limit(f.Limit)
+	args := w.args
+	if f.Country != "" {
+		// "source or target is X": each side alone walks its country index
+		// in seq order and stops after n rows; the union of the two first-n
+		// lists holds the first n of the whole. One OR over both columns
+		// would collect and sort every event of the country instead.
+		side := func(col string) string {
+			return `SELECT e.seq FROM events e JOIN documents d ON d.seq = e.doc_seq` + w.sql() + ` AND e.` + col + ` = ? ORDER BY e.seq LIMIT ?`
+		}
+		if len(w.conds) == 0 {
+			side = func(col string) string {
+				return `SELECT e.seq FROM events e WHERE e.` + col + ` = ? ORDER BY e.seq LIMIT ?`
+			}
+		}
+		sub := `e.seq IN (SELECT seq FROM (` + side("src_country") + `) UNION SELECT seq FROM (` + side("tgt_country") + `))`
+		args = append(append(append(append([]any{}, w.args...), f.Country, n), w.args...), f.Country, n)
+		w = where{conds: []string{sub}}
+	}
 	// The evidence sentence is cut from the document text by byte offsets
 	// (a BLOB substr counts bytes; a TEXT one would count characters).
 	q := `SELECT e.seq, d.id, e.json, CAST(substr(CAST(d.text AS BLOB), e.sent_start+1, e.sent_end-e.sent_start) AS TEXT), d.source, d.published
 		FROM events e JOIN documents d ON d.seq = e.doc_seq` + w.sql() + ` ORDER BY e.seq LIMIT ?`
-	rows, err := s.db.QueryContext(ctx, q, append(w.args, limit(f.Limit))...)
+	rows, err := s.db.QueryContext(ctx, q, append(args, n)...)
 	if err != nil {
 		return nil, err
 	}
