@@ -5,30 +5,35 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/relations"
 	"github.com/attache-project/attache/internal/store"
 )
 
-// demoReport prints what the demo found: the busiest dyads and a few events.
+// demoReport prints what the demo found: the busiest dyads (happenings,
+// i.e. event clusters), the alerts, and the events of one story.
 func demoReport(ctx context.Context, w io.Writer, st *store.SQLite) error {
-	rows, err := st.DB().QueryContext(ctx, `SELECT src_country, tgt_country, COUNT(*), ROUND(SUM(goldstein),1)
-		FROM events WHERE src_country IS NOT NULL AND tgt_country IS NOT NULL AND src_country != tgt_country
-		GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 8`)
+	dyads, err := relations.TopDyads(ctx, st.DB(), "", "", 20)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	fmt.Fprintln(w, "\ntop dyads (events, sum Goldstein)")
-	for rows.Next() {
-		var s, t string
-		var n int
-		var g float64
-		if err := rows.Scan(&s, &t, &n, &g); err != nil {
-			return err
+	fmt.Fprintln(w, "\ntop dyads between countries (happenings: events merged across reports)")
+	shown := 0
+	for _, d := range dyads {
+		if d.Source == d.Target || shown == 8 {
+			continue // domestic events are not relations between countries
 		}
-		fmt.Fprintf(w, "  %s -> %s  %4d  %+7.1f\n", s, t, n, g)
+		shown++
+		fmt.Fprintf(w, "  %s -> %s  %4d\n", d.Source, d.Target, d.Clusters)
 	}
-	if err := rows.Err(); err != nil {
+	alerts, err := relations.Alerts(ctx, st.DB(), relations.AlertOptions{})
+	if err != nil {
 		return err
+	}
+	fmt.Fprintf(w, "\nalerts: relations turning (%d)\n", len(alerts))
+	for _, a := range alerts {
+		fmt.Fprintf(w, "  %s  %s -> %s  towards %s: mean Goldstein %+.1f -> %+.1f over %d happenings\n",
+			a.Date, a.Source, a.Target, a.Direction, a.Before, a.After, a.Clusters)
 	}
 	evs, err := st.Events(ctx, store.EventFilter{DocID: "demo-002"})
 	if err != nil {
@@ -38,19 +43,10 @@ func demoReport(ctx context.Context, w io.Writer, st *store.SQLite) error {
 		fmt.Fprintln(w, "\nevents in demo-002 (TASS, 2021-03-18)")
 		for _, r := range evs {
 			e := r.Event
-			src, tgt := "-", "-"
-			if e.Source != nil && e.Source.Code != nil {
-				src = *e.Source.Code
-			}
-			if e.Target != nil && e.Target.Code != nil {
-				tgt = *e.Target.Code
-			}
-			date := "-"
-			if e.Date != nil {
-				date = *e.Date
-			}
-			fmt.Fprintf(w, "  %-5s %-10s %-8s -> %-8s %s %-9s %q\n", e.CAMEO, e.PLOVER, src, tgt, date, e.Modality, e.Text)
+			fmt.Fprintf(w, "  %-5s %-10s %-8s -> %-8s %s %-9s %q\n", e.CAMEO, e.PLOVER, actorLabel(e.Source), actorLabel(e.Target),
+				dash(doc.Val(e.Date)), e.Modality, e.Text)
 		}
 	}
+	fmt.Fprintln(w, "\nnext: attache events --dyad RUS-USA, attache relations RUS USA, attache demo --serve")
 	return nil
 }
