@@ -305,8 +305,9 @@ func (s *sentence) objectAfter(i, patEnd int, not *mention, hostile bool) *menti
 		if m.start-i > 12 || s.barrierBetween2(i, m.start) || s.newClauseBetween(i, m.start) || s.verbBetween(max(i, patEnd), m.start) {
 			return nil
 		}
-		if s.verbFollows(m.end) && m.start > i {
-			// The subject of the next clause ("..., and Germany did not").
+		if s.verbFollows(m.end) && (m.start > i || s.takesClause(i)) {
+			// The subject of the next clause ("..., and Germany did not";
+			// "Peskov said the Kremlin would comment").
 			return nil
 		}
 		if s.speechAfter(m) {
@@ -458,6 +459,20 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		srcs = s.conjuncts(subj)
 		how = append(how, "source is the subject")
 	}
+	recalled := false
+	// "Antonov has been recalled to Moscow for consultations": a diplomat
+	// is called home by his own state, so with no by-agent the recalling
+	// state is the diplomat's and the counterpart is the foreign state he
+	// is posted in (found below among the sentence's foreign actors).
+	if passive && len(srcs) == 0 && len(tgts) > 0 && tgts[0].ent != nil && tgts[0].ent.Country != nil && recallLike(s, m) {
+		srcs, tgts = tgts[:1], nil
+		how = append(how, "passive recall: source is the recalled diplomat's state")
+		recalled = true
+		if f := s.foreignActor(srcs[0].ent, m.anchor); f != nil {
+			tgts = []*mention{f}
+			how = append(how, "target: the foreign counterpart in the sentence")
+		}
+	}
 	if len(tgts) == 0 && !passive {
 		var not *mention
 		if len(srcs) > 0 {
@@ -485,7 +500,7 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 			how = append(how, "source is the subject noun phrase (no entity)")
 		}
 	}
-	if len(tgts) == 0 && !(reciprocal(info.Code) && len(srcs) >= 2) {
+	if len(tgts) == 0 && !recalled && !(reciprocal(info.Code) && len(srcs) >= 2) {
 		var np *mention
 		if passive {
 			np = c.subjectNP(s, m.start)
@@ -511,6 +526,13 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 			tgts = []*mention{f}
 			how = append(how, "target: the foreign counterpart in the sentence")
 		}
+	}
+	// Still the source's own country ("the ambassador would fly to
+	// Moscow" with no foreign state named): a trip home is not an act
+	// towards one's own state; the counterpart is unknown.
+	if len(srcs) > 0 && len(tgts) > 0 && international(info.Code) && sameCountry(srcs[0].ent, tgts[0].ent) {
+		tgts = nil
+		how = append(how, "target dropped: the source's own country is the destination, not a counterpart")
 	}
 	// Reciprocal: X and Y meet -> X->Y and Y->X.
 	type pair struct{ s, t *mention }
@@ -1232,4 +1254,34 @@ func firstPersonBefore(s *sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// recallLike: the trigger calls a diplomat home ("recalled", "summoned to
+// Moscow for consultations", "invited to Moscow for consultations"), an
+// act of the diplomat's own state.
+func recallLike(s *sentence, m *match) bool {
+	if !strings.HasPrefix(m.p.Code, "161") {
+		return false
+	}
+	if s.w[m.anchor].vlemma == "recall" {
+		return true
+	}
+	for k := m.anchorEnd; k < m.end; k++ {
+		if s.w[k].nlemma == "consultation" || s.w[k].lower == "home" {
+			return true
+		}
+	}
+	return false
+}
+
+// takesClause: the words before token i end in a speech verb or the
+// complementiser "that": what follows is a reported clause, whose subject
+// is not the object of the speech act ("said the Kremlin would",
+// "warned that Washington will").
+func (s *sentence) takesClause(i int) bool {
+	if i <= 0 || i > len(s.w) {
+		return false
+	}
+	p := &s.w[i-1]
+	return p.lower == "that" || isVerbTag(p.tag) && speechVerbs[p.vlemma]
 }

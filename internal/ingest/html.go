@@ -183,11 +183,20 @@ func pruneInert(root *html.Node) int {
 	return visible
 }
 
-// pruneBlocks are the page's navigation and side bars: every extractor
-// discards them (trafilatura before extracting, readability by score),
-// and they are one node in twelve of a news page. <footer> stays: bylines
-// and <time> dates of an article live there.
-var pruneBlocks = map[atom.Atom]bool{atom.Nav: true, atom.Aside: true}
+// pruneBlocks are the page's navigation and side bars, form controls and
+// embedded media: every extractor discards them (trafilatura before
+// extracting, readability by score or in its clean-up), and they are one
+// node in ten of a news page. <footer> stays (bylines and <time> dates
+// of an article live there), and so do <form> (some sites wrap the whole
+// page in one, and readability is the fallback for those), <figure>
+// (readability keeps captions), <math> and <noscript>.
+var pruneBlocks = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true,
+	atom.Select: true, atom.Button: true, atom.Input: true, atom.Textarea: true,
+	atom.Datalist: true, atom.Iframe: true, atom.Embed: true, atom.Object: true,
+	atom.Applet: true, atom.Audio: true, atom.Video: true, atom.Canvas: true,
+	atom.Picture: true, atom.Map: true,
+}
 
 // layoutAtoms are the elements that only arrange blocks: extractors keep
 // their block children apart, so white space between those is layout.
