@@ -53,7 +53,9 @@ func Run(ctx context.Context, workers int, read func(emit func(Item) error) erro
 	results := make(chan Result, workers*2)
 
 	var readErr error
+	readDone := make(chan struct{})
 	go func() {
+		defer close(readDone)
 		defer close(jobs)
 		i := 0
 		readErr = read(func(it Item) error {
@@ -111,6 +113,7 @@ func Run(ctx context.Context, workers int, read func(emit func(Item) error) erro
 			}
 		}
 	}
+	<-readDone // the reader has stopped: readErr is written
 	if sinkErr != nil {
 		return sinkErr
 	}

@@ -953,6 +953,12 @@ func (c *coder) date(s *sentence, m *match) (string, string) {
 		if c.speechTimex(s, t.Span) && !speechVerbs[s.w[m.anchor].vlemma] {
 			continue
 		}
+		// "The diplomat noted that the administration had taken office
+		// two months ago": a date inside the reported clause dates what
+		// is reported, not the speech act ("said on Wednesday" does).
+		if speechVerbs[s.w[m.anchor].vlemma] && t.Span.Start() > trig && !c.speechTimex(s, t.Span) {
+			continue
+		}
 		if c.acrossBarrier(s, trig, t.Span.Start()) {
 			continue
 		}
@@ -1274,14 +1280,13 @@ func recallLike(s *sentence, m *match) bool {
 	return false
 }
 
-// takesClause: the words before token i end in a speech verb or the
-// complementiser "that": what follows is a reported clause, whose subject
-// is not the object of the speech act ("said the Kremlin would",
-// "warned that Washington will").
+// takesClause: the word before token i is a speech verb: what follows is
+// a reported clause, whose subject is not the object of the speech act
+// ("Peskov said the Kremlin would comment").
 func (s *sentence) takesClause(i int) bool {
 	if i <= 0 || i > len(s.w) {
 		return false
 	}
 	p := &s.w[i-1]
-	return p.lower == "that" || isVerbTag(p.tag) && speechVerbs[p.vlemma]
+	return isVerbTag(p.tag) && speechVerbs[p.vlemma]
 }
