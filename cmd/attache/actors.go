@@ -45,7 +45,7 @@ overrides that win over what was learned.`,
 				if err != nil {
 					return fmt.Errorf("%s: %w", file, err)
 				}
-				if err := registry.Override(c.Context(), st.DB(), entries); err != nil {
+				if err := registry.Override(c.Context(), st.SQLDB(), entries); err != nil {
 					return err
 				}
 				fmt.Fprintf(c.OutOrStdout(), "stored %d user entries from %s\n", len(entries), file)
@@ -56,7 +56,7 @@ overrides that win over what was learned.`,
 				search = args[0]
 			}
 			limit, _ := c.Flags().GetInt("limit")
-			rows, err := registry.ListStored(c.Context(), st.DB(), search, limit)
+			rows, err := registry.ListStored(c.Context(), st.SQLDB(), search, limit)
 			if err != nil {
 				return err
 			}

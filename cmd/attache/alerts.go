@@ -50,10 +50,10 @@ drove it.`,
 				return err
 			}
 			defer st.Close()
-			if err := catchUp(c, st.DB()); err != nil {
+			if err := catchUp(c, st.SQLDB()); err != nil {
 				return err
 			}
-			as, err := relations.Alerts(c.Context(), st.DB(), o)
+			as, err := relations.Alerts(c.Context(), st.SQLDB(), o)
 			if err != nil {
 				return err
 			}

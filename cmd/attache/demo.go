@@ -50,7 +50,7 @@ Without --db the database is temporary and removed at the end.`,
 				return err
 			}
 			defer st.Close()
-			sum, err := run.Ingest(c.Context(), an, st, run.Options{Docs: docs, Workers: runtime.NumCPU(), Stderr: os.Stderr, AfterPut: afterPut(st)})
+			sum, err := run.Ingest(c.Context(), an, st, run.Options{Docs: docs, Workers: runtime.NumCPU(), Stderr: os.Stderr, AfterPut: afterPut(st, true)})
 			if err != nil {
 				return err
 			}

@@ -59,7 +59,7 @@ articles) in one of these formats (see docs/export.md):
 				return err
 			}
 			defer st.Close()
-			if err := catchUp(c, st.DB()); err != nil {
+			if err := catchUp(c, st.SQLDB()); err != nil {
 				return err
 			}
 			out := c.OutOrStdout()
@@ -79,7 +79,7 @@ articles) in one of these formats (see docs/export.md):
 				return err
 			}
 			export.Geocode = gaz.Geocode
-			n, err := export.Write(c.Context(), st.DB(), bw, format, f)
+			n, err := export.Write(c.Context(), st.SQLDB(), bw, format, f)
 			if err != nil {
 				return err
 			}

@@ -9,28 +9,49 @@ import (
 	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/relations"
 	"github.com/attache-project/attache/internal/store"
+	"github.com/attache-project/attache/internal/store/postgres"
 )
 
 // afterPut returns what runs after each stored batch: the layers built over
 // the store: near-duplicate links first (later layers skip copies), the
-// actor registry, then event clusters, dyad series and tone.
-func afterPut(st *store.SQLite) func(ctx context.Context, stored []*doc.Analysis) error {
+// actor registry, then event clusters, dyad series and tone. On a store
+// shared by several workers (PostgreSQL) near-duplicate linking and
+// registry learning each run under a database lock, and relations.Update
+// takes its own; with relations false (PostgreSQL without ordered writes)
+// clustering is left out.
+func afterPut(st store.SQLStore, withRelations bool) func(ctx context.Context, stored []*doc.Analysis) error {
+	db := st.SQLDB()
 	return func(ctx context.Context, stored []*doc.Analysis) error {
 		// Near-duplicates first: layers that count stories skip copies.
-		if _, err := neardup.AddAnalyses(ctx, st.DB(), stored); err != nil {
+		if err := serialized(ctx, st, postgres.NeardupLock, func() error {
+			_, err := neardup.AddAnalyses(ctx, db, stored)
+			return err
+		}); err != nil {
 			return err
 		}
-		if err := registry.Learn(ctx, st.DB(), stored); err != nil {
+		if err := serialized(ctx, st, postgres.RegistryLock, func() error { return registry.Learn(ctx, db, stored) }); err != nil {
 			return err
 		}
-		_, err := relations.Update(ctx, st.DB(), relations.Options{})
+		if !withRelations {
+			return nil
+		}
+		_, err := relations.Update(ctx, db, relations.Options{})
 		return err
 	}
 }
 
+// serialized runs fn under the store's lock key when the store is shared
+// by several processes, else directly.
+func serialized(ctx context.Context, st store.Store, key int64, fn func() error) error {
+	if s, ok := st.(store.Serializer); ok {
+		return s.Serialized(ctx, key, fn)
+	}
+	return fn()
+}
+
 // withRegistry loads the stored actor registry into the analyzer options.
-func withRegistry(ctx context.Context, st *store.SQLite, ao *attache.Options) error {
-	reg, err := registry.Load(ctx, st.DB())
+func withRegistry(ctx context.Context, st store.SQLStore, ao *attache.Options) error {
+	reg, err := registry.Load(ctx, st.SQLDB())
 	if err != nil {
 		return err
 	}

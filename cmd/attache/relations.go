@@ -57,12 +57,12 @@ with terminal sparklines. SOURCE and TARGET are country codes (RUS) or actor cod
 			}
 			defer st.Close()
 			// Catch up with events stored since the last clustering.
-			if err := catchUp(c, st.DB()); err != nil {
+			if err := catchUp(c, st.SQLDB()); err != nil {
 				return err
 			}
 			out := c.OutOrStdout()
 			if len(args) == 0 {
-				ds, err := relations.TopDyads(c.Context(), st.DB(), since, until, 20)
+				ds, err := relations.TopDyads(c.Context(), st.SQLDB(), since, until, 20)
 				if err != nil {
 					return err
 				}
@@ -75,7 +75,7 @@ with terminal sparklines. SOURCE and TARGET are country codes (RUS) or actor cod
 				dirs = dirs[:1]
 			}
 			for _, d := range dirs {
-				s, err := relations.DyadSeries(c.Context(), st.DB(), relations.SeriesQuery{Source: d[0], Target: d[1], By: by, Since: since, Until: until})
+				s, err := relations.DyadSeries(c.Context(), st.SQLDB(), relations.SeriesQuery{Source: d[0], Target: d[1], By: by, Since: since, Until: until})
 				if err != nil {
 					return err
 				}

@@ -22,6 +22,7 @@ Binds to localhost by default. POST /api/v1/documents ingests documents and need
 token (--token or ATTACHE_TOKEN); without one, writes are refused. Stops gracefully on
 SIGINT or SIGTERM. See docs/server.md.`,
 		Example: `  attache serve --db news.db
+  attache serve --db postgres://attache@db1/attache
   ATTACHE_TOKEN=s3cret attache serve --db news.db --addr 127.0.0.1:9000
   attache demo --serve`,
 		Args: cobra.NoArgs,
@@ -46,9 +47,9 @@ func addServeFlags(c *cobra.Command) {
 
 // serveStore serves st (the database at path) until SIGINT or SIGTERM.
 func serveStore(c *cobra.Command, db store.Store, path string) error {
-	st, ok := db.(*store.SQLite)
+	st, ok := db.(store.SQLStore)
 	if !ok {
-		return fmt.Errorf("attache serve works on SQLite databases only for now, not %s", path)
+		return fmt.Errorf("attache serve: the store of %s has no SQL handle", store.Redact(path))
 	}
 	addr, _ := c.Flags().GetString("addr")
 	token, _ := c.Flags().GetString("token")
@@ -56,7 +57,9 @@ func serveStore(c *cobra.Command, db store.Store, path string) error {
 		token = os.Getenv("ATTACHE_TOKEN")
 	}
 	dict, _ := c.Flags().GetString("dict")
-	srv, err := server.New(server.Options{Store: st, Token: token, DictDir: dict, AfterPut: afterPut(st)})
+	// The server's writes run the same layers as ingest and worker.
+	cluster := relationsInHook(st)
+	srv, err := server.New(server.Options{Store: st, Token: token, DictDir: dict, AfterPut: afterPut(st, cluster), NoClustering: !cluster})
 	if err != nil {
 		return err
 	}
@@ -64,7 +67,7 @@ func serveStore(c *cobra.Command, db store.Store, path string) error {
 	defer stop()
 	out := c.ErrOrStderr()
 	return srv.Serve(ctx, addr, func(a net.Addr) {
-		fmt.Fprintf(out, "attache: serving %s on http://%s/ (API: /api/v1, docs: /api/v1/openapi.json)\n", path, a)
+		fmt.Fprintf(out, "attache: serving %s on http://%s/ (API: /api/v1, docs: /api/v1/openapi.json)\n", store.Redact(path), a)
 		if token == "" {
 			fmt.Fprintln(out, "attache: no token set: POST /api/v1/documents is disabled (use --token or ATTACHE_TOKEN)")
 		}

@@ -32,7 +32,7 @@ func init() {
 			if err != nil {
 				return err
 			}
-			copies, err := neardup.Related(c.Context(), st.DB(), a.ID)
+			copies, err := neardup.Related(c.Context(), st.SQLDB(), a.ID)
 			if err != nil {
 				return err
 			}

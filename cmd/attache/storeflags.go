@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/attache-project/attache/internal/store"
@@ -11,18 +10,19 @@ import (
 )
 
 // openExisting opens the database for reading commands, refusing to create
-// an empty one by accident.
-func openExisting(c *cobra.Command) (*store.SQLite, error) {
-	path := dbPath(c)
-	if !strings.Contains(path, "://") {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("no database at %s (run attache ingest or attache demo --db %s first, or pass --db)", path, path)
-		}
+// an empty SQLite file by accident: SQLite or any registered engine whose
+// store exposes a database/sql handle (postgres://).
+func openExisting(c *cobra.Command) (store.SQLStore, error) {
+	st, err := openStore(c)
+	if err != nil {
+		return nil, err
 	}
-	if sch := store.Scheme(path); sch != "" && sch != "sqlite" && sch != "file" {
-		return nil, fmt.Errorf("attache %s reads SQLite databases only for now; %s:// databases are served by the commands that use openStore", c.Name(), sch)
+	sq, ok := st.(store.SQLStore)
+	if !ok {
+		st.Close()
+		return nil, fmt.Errorf("attache %s: the store of %s has no SQL handle", c.Name(), store.Redact(dbPath(c)))
 	}
-	return store.Open(c.Context(), path)
+	return sq, nil
 }
 
 // openStore opens the database named by --db for commands that need only

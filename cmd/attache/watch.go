@@ -65,7 +65,7 @@ finished or rolled back, never half-written.`,
 				Feeds: feeds, Every: every, DB: st.DB(), Fetcher: fetcher, Follow: follow,
 				Log: os.Stderr, Polls: polls,
 				Ingest: func(ctx context.Context, docs []doc.Document) error {
-					sum, err := run.Ingest(ctx, an, st, run.Options{Docs: docs, Workers: workers, Stderr: os.Stderr, AfterPut: afterPut(st)})
+					sum, err := run.Ingest(ctx, an, st, run.Options{Docs: docs, Workers: workers, Stderr: os.Stderr, AfterPut: afterPut(st, true)})
 					if err == nil {
 						sum.Print(os.Stderr, "stored")
 					}

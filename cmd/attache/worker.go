@@ -13,7 +13,6 @@ import (
 	"github.com/attache-project/attache/internal/batch"
 	"github.com/attache-project/attache/internal/doc"
 	"github.com/attache-project/attache/internal/ingest"
-	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/run"
 	"github.com/attache-project/attache/internal/store"
 	"github.com/attache-project/attache/internal/store/postgres" // also registers postgres:// DSNs for store.OpenAny
@@ -123,30 +122,32 @@ func queueConfig(c *cobra.Command, url string) stream.Config {
 
 // storeHooks prepares a run over st: it loads the stored actor registry
 // into the analyzer options and returns the AfterPut hook that ingest and
-// worker both run after each committed batch (see hooks.go). On
-// PostgreSQL the registry runs through the store's database/sql handle,
-// its learning serialised across workers by an advisory lock; the other
-// layers (near-duplicates, relations) are SQLite-only for now
-// (docs/deploy.md).
+// worker both run after each committed batch (see hooks.go), on SQLite and
+// PostgreSQL alike. On PostgreSQL, near-duplicate linking and registry
+// learning are serialised across workers by advisory locks and clustering
+// takes its own lock per transaction; with attache_ordered_writes=off
+// clustering is left out of the hook (seqs may then become visible out of
+// order; see docs/deploy.md).
 func storeHooks(ctx context.Context, st store.Store, ao *attache.Options) (func(context.Context, []*doc.Analysis) error, error) {
-	switch st := st.(type) {
-	case *store.SQLite:
-		if err := withRegistry(ctx, st, ao); err != nil {
-			return nil, err
-		}
-		return afterPut(st), nil
-	case *postgres.Store:
-		db := st.SQLDB()
-		reg, err := registry.Load(ctx, db)
-		if err != nil {
-			return nil, err
-		}
-		ao.Registry = reg
-		return func(ctx context.Context, stored []*doc.Analysis) error {
-			return st.Serialized(ctx, postgres.RegistryLock, func() error { return registry.Learn(ctx, db, stored) })
-		}, nil
+	sq, ok := st.(store.SQLStore)
+	if !ok {
+		return nil, nil
 	}
-	return nil, nil
+	if err := withRegistry(ctx, sq, ao); err != nil {
+		return nil, err
+	}
+	return afterPut(sq, relationsInHook(st)), nil
+}
+
+// relationsInHook reports whether the AfterPut hook may cluster events: not
+// on PostgreSQL without ordered writes, where seqs may become visible out
+// of order (it says so on stderr).
+func relationsInHook(st store.Store) bool {
+	if pg, ok := st.(*postgres.Store); ok && !pg.OrderedWrites() {
+		fmt.Fprintf(os.Stderr, "attache: %s=off: event clustering is not run by this process (run attache relations --db ... once the writers are done)\n", postgres.OrderedWritesParam)
+		return false
+	}
+	return true
 }
 
 // publishToQueue is ingest --nats: it queues the documents for workers.

@@ -126,6 +126,19 @@ func testSIGKILLedWorker(t *testing.T, db string) {
 	if got := storedDocs(t, db); got != n {
 		t.Fatalf("%d documents stored, want %d", got, n)
 	}
+	// The workers' AfterPut hook keeps the relations on both engines: the
+	// restarted worker catches up with what the killed one stored but did
+	// not cluster, so every event is clustered and every document toned.
+	var watermark, maxSeq, toned, clusters int64
+	sdb := st.(store.SQLStore).SQLDB()
+	if err := sdb.QueryRow(`SELECT (SELECT COALESCE(MAX(value), 0) FROM rel_state WHERE key = 'clustered_event_seq'),
+		(SELECT COALESCE(MAX(seq), 0) FROM events), (SELECT COUNT(*) FROM rel_doc_tone), (SELECT COUNT(*) FROM rel_clusters)`).
+		Scan(&watermark, &maxSeq, &toned, &clusters); err != nil {
+		t.Fatal(err)
+	}
+	if maxSeq == 0 || watermark != maxSeq || toned != n || clusters == 0 {
+		t.Fatalf("relations after the workers: clustered up to event %d of %d, %d documents toned (want %d), %d clusters", watermark, maxSeq, toned, n, clusters)
+	}
 	if !strings.Contains(stderr, "1 dead letters") || !strings.Contains(stderr, "queue.jsonl:201") {
 		t.Fatalf("second worker's stderr: %s", stderr)
 	}

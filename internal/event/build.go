@@ -40,11 +40,12 @@ func reciprocal(code string) bool {
 }
 
 // symmetric codes describe one act of two parties: meet, consult,
-// negotiate, cooperate, sign. (Fighting is filed both ways only when
+// negotiate, cooperate, sign. An intent to meet (036) is not: "Putin said
+// he was ready to continue the discussion with Biden" is Putin's alone. (Fighting is filed both ways only when
 // both sides are named alike: "fighting between X and Y", "X and Y clashed".)
 func symmetric(code string) bool {
 	switch code {
-	case "040", "044", "046", "057", "036":
+	case "040", "044", "046", "057":
 		return true
 	}
 	return strings.HasPrefix(code, "06")
@@ -114,8 +115,9 @@ func (c *coder) subjectOf(s *sentence, i int) *mention {
 	if m := s.leftActor(i); m != nil {
 		return m
 	}
-	if speechVerbs[s.w[i].vlemma] && i > 0 {
-		// Inversion: "..., said the Foreign Ministry".
+	if speechVerbs[s.w[i].vlemma] && i > 0 && (s.w[i-1].lower == "," || s.w[i-1].tag == "''" || s.w[i-1].lower == "\"" || s.w[i-1].lower == "”") {
+		// Inversion: "..., said the Foreign Ministry" (not "Biden said
+		// Russia would": there Russia begins the reported clause).
 		for k := range s.mentions {
 			m := &s.mentions[k]
 			if m.actor && m.start > i && m.start <= i+4 {
@@ -174,6 +176,9 @@ func (s *sentence) leftActor(i int) *mention {
 		if !subj && m.start > 1 && preps[s.w[m.start-2].lower] && (s.w[m.start-1].tag == "DT" || s.w[m.start-1].tag == "PRP$") {
 			continue
 		}
+		if !subj && s.deepInPP(m) {
+			continue // "on the Ukrainian capital Kyiv"
+		}
 		if !subj && s.conjoinedAfterPrep(m) {
 			continue
 		}
@@ -229,7 +234,7 @@ func (s *sentence) conjuncts(m *mention) []*mention {
 	// Leftward.
 	cur := m
 	for {
-		j := cur.start - 1
+		j := s.titledStart(cur) - 1
 		if j >= 0 && s.w[j].tag == "DT" {
 			j--
 		}
@@ -253,12 +258,18 @@ func (s *sentence) conjuncts(m *mention) []*mention {
 		if j < len(s.w) && s.w[j].lower == "and" {
 			j++
 		}
-		if j < len(s.w) && s.w[j].tag == "DT" {
-			j++
-		}
 		next := s.actorAt(j)
+		if next == nil && j < len(s.w) && s.w[j].tag == "DT" {
+			next = s.actorAt(j + 1) // a mention that leaves out its article
+		}
 		if next == nil {
 			break
+		}
+		if s.w[cur.end].lower == "," && s.w[cur.end+1].lower == "and" && (s.verbFollows(next.end) || s.speechAfter(next)) {
+			break // ", and the ICC prosecutor said": a new clause
+		}
+		if p := s.titledPerson(next); p != nil {
+			next = p // "and Russian President Vladimir Putin": the person
 		}
 		out = append(out, next)
 		cur = next
@@ -305,13 +316,27 @@ func (s *sentence) objectAfter(i, patEnd int, not *mention, hostile bool) *menti
 		if m.start-i > 12 || s.barrierBetween2(i, m.start) || s.newClauseBetween(i, m.start) || s.verbBetween(max(i, patEnd), m.start) {
 			return nil
 		}
-		if s.verbFollows(m.end) && (m.start > i || s.takesClause(i)) {
+		e := m.end
+		if s.takesClause(i) {
+			// "Xi said China and the United States should": the clause
+			// subject may be conjoined.
+			cs := s.conjuncts(m)
+			e = cs[len(cs)-1].end
+		}
+		if s.verbFollows(e) && (m.start > i || s.takesClause(i)) {
 			// The subject of the next clause ("..., and Germany did not";
 			// "Peskov said the Kremlin would comment").
 			return nil
 		}
-		if s.speechAfter(m) {
-			// ", the embassy said" — the reporter, not the object.
+		if hostile && m.start > 0 && s.w[m.start-1].lower == "for" {
+			continue // "fought for Ukraine": on its side, not against it
+		}
+		if m.start == i && i > 0 && s.w[i-1].vlemma == "discuss" {
+			continue // "discussed Ukraine": the topic, not the counterpart
+		}
+		if cs := s.conjuncts(m); s.speechAfter(cs[len(cs)-1]) {
+			// ", the embassy said", ", the White House and the Kremlin
+			// said" — the reporters, not the object.
 			continue
 		}
 		if m.start > i && s.locative(m.start, hostile) {
@@ -418,6 +443,7 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 	}
 	var srcs, tgts []*mention
 	var how []string
+	judged := false
 	passive := m.p.Kind == KindVerb && s.passive(m.anchor)
 	if sl, ok := m.slots['S']; ok {
 		srcs = s.actorsIn(sl[0], sl[1])
@@ -443,6 +469,12 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 	if m.p.Kind == KindNoun && subj != nil && subj.end == m.start-1 && s.w[subj.end].tag == "POS" {
 		// "Russia's recall of its ambassador": the possessor acts.
 		how = append(how, "source: possessor of the nominal")
+	} else if m.p.Kind == KindNoun && subj != nil && s.judgedBetween(subj.end, m.start) {
+		// "The US condemned the attack", "Kuleba called the attack a war
+		// of aggression": the subject judges the act, it did not do it.
+		how = append(how, "subject judges the nominal, not its agent: no source")
+		subj = nil
+		judged = true
 	}
 	if passive {
 		if len(srcs) == 0 {
@@ -455,9 +487,28 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 			tgts = s.conjuncts(subj)
 			how = append(how, "passive: target is the subject")
 		}
-	} else if len(srcs) == 0 && subj != nil {
+	} else if len(srcs) == 0 && subj != nil && !payThreat(s, m) {
 		srcs = s.conjuncts(subj)
 		how = append(how, "source is the subject")
+	}
+	// "Putin will pay a price", Biden said: the one who will pay is
+	// threatened by the one who says so.
+	threatened := false
+	if payThreat(s, m) {
+		if t := s.payer(m.anchor); t != nil {
+			tgts = s.conjuncts(t)
+		} else if np := c.subjectNP(s, m.start); np != nil {
+			tgts = []*mention{np}
+		}
+		if e, _ := c.reporter(s, m.anchor); e != nil {
+			srcs = []*mention{{ent: e, m: firstMention(e), actor: true}}
+			how = append(how, "threat to make pay: source is the speaker, target the one who will pay")
+			threatened = true
+		} else {
+			// Nobody says so: "consumers will pay a high price" is a
+			// prediction, not a threat.
+			return nil
+		}
 	}
 	recalled := false
 	// "Antonov has been recalled to Moscow for consultations": a diplomat
@@ -473,17 +524,34 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 			how = append(how, "target: the foreign counterpart in the sentence")
 		}
 	}
-	if len(tgts) == 0 && !passive {
+	// "U.S. and Chinese officials rebuked each other": each side acted
+	// towards the other.
+	mutual := len(tgts) == 0 && len(srcs) >= 2 && s.eachOther(m.anchorEnd)
+	if mutual {
+		how = append(how, "\"each other\": reciprocal between the conjoined sources")
+	}
+	if len(tgts) == 0 && !passive && !mutual {
 		var not *mention
 		if len(srcs) > 0 {
 			not = srcs[0]
 		}
 		if o := s.objectAfter(m.anchorEnd, m.end, not, info.Quad >= 3); o != nil {
-			tgts = s.conjuncts(o)
-			how = append(how, "target is the object")
+			if reciprocal(info.Code) && !strings.HasPrefix(info.Code, "19") && len(srcs) >= 2 && !s.withBefore(o) {
+				// "Russian and Ukrainian delegations held talks since the
+				// start of the Russian military operation": the parties
+				// are the conjoined subjects, not a later actor.
+				mutual = true
+				how = append(how, "reciprocal between the conjoined sources (object not introduced by with)")
+			} else {
+				tgts = s.conjuncts(o)
+				how = append(how, "target is the object")
+			}
 		}
 	}
-	if len(srcs) == 0 {
+	if len(srcs) == 0 && !(passive && violent(info.Code)) && !judged {
+		// (Not for violence in the passive without agent, "our cities
+		// are being bombed," he wrote: the reporter is its victim, not
+		// its agent.)
 		if e, qi := c.reporter(s, m.anchor); e != nil && (e.Country != nil || e.Code != nil) {
 			srcs = []*mention{{ent: e, m: firstMention(e), actor: true}}
 			if qi >= 0 {
@@ -500,11 +568,14 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 			how = append(how, "source is the subject noun phrase (no entity)")
 		}
 	}
-	if len(tgts) == 0 && !recalled && !(reciprocal(info.Code) && len(srcs) >= 2) {
+	if len(tgts) == 0 && !recalled && !mutual && !(reciprocal(info.Code) && len(srcs) >= 2) {
 		var np *mention
 		if passive {
 			np = c.subjectNP(s, m.start)
-		} else if m.p.Kind == KindVerb && len(m.slots) == 0 {
+		} else if m.p.Kind == KindVerb && len(m.slots) == 0 && !(m.end == m.anchorEnd && s.takesClause(m.end) && s.w[m.anchor].vlemma != "tell") {
+			// "Merkel said the explanations were implausible": what
+			// follows a bare speech verb is the reported clause, not an
+			// object ("told reporters" names whom it was told).
 			np = c.objectNP(s, m.end, info.Quad >= 3)
 		}
 		if np != nil {
@@ -534,11 +605,20 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		tgts = nil
 		how = append(how, "target dropped: the source's own country is the destination, not a counterpart")
 	}
+	// A hostile act of an actor against an actor of the very same code
+	// ("Putin ... conducted a military operation in response to requests
+	// from the leaders": RUSGOV -> RUSGOV) is an attachment error, not a
+	// government attacking itself: the target is unknown.
+	if info.Quad >= 3 && len(srcs) == 1 && len(tgts) == 1 && srcs[0].ent != nil && tgts[0].ent != nil && srcs[0].ent != tgts[0].ent &&
+		srcs[0].ent.Code != nil && tgts[0].ent.Code != nil && *srcs[0].ent.Code == *tgts[0].ent.Code {
+		tgts = nil
+		how = append(how, "target dropped: same actor code as the source in a hostile act")
+	}
 	// Reciprocal: X and Y meet -> X->Y and Y->X.
 	type pair struct{ s, t *mention }
 	var pairs []pair
 	switch {
-	case reciprocal(info.Code) && len(tgts) == 0 && len(srcs) >= 2:
+	case (mutual || reciprocal(info.Code)) && len(tgts) == 0 && len(srcs) >= 2 && !s.foughtFor(m):
 		for _, a := range srcs {
 			for _, b := range srcs {
 				if a != b {
@@ -607,6 +687,11 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 	mod, modWhy := modality(s, m)
 	if m.deniedBy != nil && mod != "negated" {
 		mod, modWhy = "negated", "denied by "+m.deniedBy.p.ID
+	}
+	if threatened && mod != "negated" {
+		// "Russia will pay for it": the future is the threatened outcome;
+		// the threat itself is made now.
+		mod, modWhy = "asserted", "threat: "+mod+" outcome ("+modWhy+") is what is threatened"
 	}
 	if mod == "deontic" {
 		// "Turkey must mediate", "X must withdraw its troops": the speaker
@@ -708,8 +793,16 @@ func sameCountry(a, b *doc.Entity) bool {
 func (s *sentence) foreignActor(e *doc.Entity, i int) *mention {
 	var best *mention
 	bd := 1 << 30
+	all := make([]*mention, 0, len(s.mentions)+len(s.nested))
 	for k := range s.mentions {
-		m := &s.mentions[k]
+		all = append(all, &s.mentions[k])
+	}
+	// "The Chinese ambassador to Lithuania": the post is named inside
+	// the diplomat's title.
+	for k := range s.nested {
+		all = append(all, &s.nested[k])
+	}
+	for _, m := range all {
 		if !m.actor || m.ent.Country == nil || e.Country == nil || *m.ent.Country == *e.Country || !stateActor(m.ent) {
 			continue
 		}
@@ -1223,15 +1316,17 @@ func (s *sentence) locative(j int, hostile bool) bool {
 	return false
 }
 
-// verbBetween: a finite verb between i and j starts another clause, and a
-// gerund after a preposition a complement, whose objects are not the
+// verbBetween: a finite verb between i and j starts another clause, a
+// gerund after a comma a participial clause ("held a video conference,
+// discussing Ukraine"; not "including", "according"), and a gerund after a
+// preposition a complement, whose objects are not the
 // trigger's ("discuss ways of correcting the ties"). Infinitives are not
 // barriers: in "called X to discuss Y" annotators take Y as well.
 func (s *sentence) verbBetween(i, j int) bool {
 	for k := i; k < j && k < len(s.w); k++ {
 		switch t := s.w[k].tag; {
 		case t == "VBD" || t == "VBZ" || t == "VBP",
-			t == "VBG" && k > 0 && preps[s.w[k-1].lower],
+			t == "VBG" && k > 0 && (preps[s.w[k-1].lower] || s.w[k-1].lower == "," && s.w[k].lower != "including" && s.w[k].lower != "according"),
 			t == "VBN" && k+1 < len(s.w) && s.w[k+1].lower == "by":
 			if !s.inMention(k) {
 				return true
@@ -1289,4 +1384,153 @@ func (s *sentence) takesClause(i int) bool {
 	}
 	p := &s.w[i-1]
 	return isVerbTag(p.tag) && speechVerbs[p.vlemma]
+}
+
+// payThreat: a threat worded as what the other side will suffer ("will
+// pay a price", "will pay for it"): the payer is the target and the
+// speaker the source.
+func payThreat(s *sentence, m *match) bool {
+	return strings.HasPrefix(m.p.Code, "13") && s.w[m.anchor].vlemma == "pay"
+}
+
+// payer is the actor that is the subject of the verb group ending at the
+// trigger i, across modals, auxiliaries, adverbs and quote marks
+// (Putin would "pay a price").
+func (s *sentence) payer(i int) *mention {
+	k := i - 1
+	for k >= 0 {
+		w := &s.w[k]
+		switch {
+		case w.tag == "MD" || w.tag == "RB" || w.tag == "TO" || w.tag == "``" || w.tag == "''",
+			w.lower == "\"" || w.lower == "“" || w.lower == "”",
+			isVerbTag(w.tag) && (w.vlemma == "be" || w.vlemma == "have" || w.vlemma == "do"):
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 {
+		return nil
+	}
+	return s.actorEndingAt(k + 1)
+}
+
+// eachOther: the words from token i are "each other" or "one another"
+// (possibly possessive, "each other's policies"), within two tokens.
+func (s *sentence) eachOther(i int) bool {
+	for k := i; k < len(s.w)-1 && k <= i+2; k++ {
+		a, b := s.w[k].lower, s.w[k+1].lower
+		if a == "each" && b == "other" || a == "one" && b == "another" {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWord: a capitalised title word between a country adjective and a
+// name ("Russian President Vladimir Putin", "U.S. Secretary of State").
+func (s *sentence) titleWord(k int) bool {
+	w := &s.w[k]
+	return (w.tag == "NNP" || w.tag == "NNPS" || w.lower == "of") && !s.inActor(k)
+}
+
+// titledStart is where a titled name begins: "Russian President Vladimir
+// Putin" is one actor for conjunction even when the actor stage marks
+// "Russian" and "Vladimir Putin" apart.
+func (s *sentence) titledStart(m *mention) int {
+	k := m.start - 1
+	for n := 0; k >= 0 && n < 4 && s.titleWord(k); n++ {
+		k--
+	}
+	if k == m.start-1 || k < 0 {
+		return m.start
+	}
+	if p := s.actorEndingAt(k + 1); p != nil && p.ent != nil && m.ent != nil && sameCountry(p.ent, m.ent) {
+		return p.start
+	}
+	return m.start
+}
+
+// titledPerson: for a country adjective followed by title words and a
+// name of the same country, the named actor ("Russian President Vladimir
+// Putin" -> Vladimir Putin); else nil.
+func (s *sentence) titledPerson(m *mention) *mention {
+	k := m.end
+	for n := 0; k < len(s.w) && n < 4 && s.titleWord(k); n++ {
+		k++
+	}
+	if k == m.end {
+		return nil
+	}
+	if p := s.actorAt(k); p != nil && p.ent != nil && m.ent != nil && sameCountry(p.ent, m.ent) {
+		return p
+	}
+	return nil
+}
+
+// judgingVerbs judge, report or react to an act named by their object
+// noun; their subject is not the act's agent ("condemned the attack").
+var judgingVerbs = map[string]bool{
+	"condemn": true, "criticize": true, "criticise": true, "denounce": true, "call": true, "describe": true,
+	"reject": true, "deny": true, "welcome": true, "praise": true, "blame": true, "accuse": true,
+	"report": true, "fear": true, "investigate": true, "protest": true, "mourn": true, "commemorate": true,
+	"mark": true, "cite": true, "dismiss": true, "term": true, "brand": true, "label": true, "decry": true,
+	"slam": true, "survive": true, "witness": true, "regret": true, "deplore": true, "remember": true,
+	"hail": true, "applaud": true, "lament": true, "document": true, "follow": true,
+	"respond": true, "condone": true, "justify": true, "defend": true, "support": true, "oppose": true,
+}
+
+// judgedBetween: a finite verb of judging between tokens i and j.
+func (s *sentence) judgedBetween(i, j int) bool {
+	for k := i; k < j && k < len(s.w); k++ {
+		if t := s.w[k].tag; (t == "VBD" || t == "VBZ" || t == "VBP") && judgingVerbs[s.w[k].vlemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// violent codes: coercion, assault, fighting, mass violence (roots 17-20).
+func violent(code string) bool {
+	switch code[:2] {
+	case "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// deepInPP: the mention ends a noun phrase that a preposition opens a few
+// words before it ("strikes on the Ukrainian capital Kyiv").
+func (s *sentence) deepInPP(m *mention) bool {
+	if m.start > 0 && s.inActor(m.start-1) {
+		return false // "Ambassador to the United States Anatoly Antonov": a title ends here
+	}
+	k := m.start - 1
+	det := false
+	for n := 0; k >= 0 && n < 5; n++ {
+		t := s.w[k].tag
+		if t == "DT" || t == "CD" || t == "PRP$" || t == "POS" || strings.HasPrefix(t, "JJ") || isNounTag(t) || s.inActor(k) {
+			det = det || t == "DT"
+			k--
+			continue
+		}
+		break
+	}
+	// Not "of": "Secretary of State Antony Blinken" is a title.
+	return det && k >= 0 && k < m.start-1 && preps[s.w[k].lower] && !conjPreps[s.w[k].lower] && s.w[k].lower != "of"
+}
+
+// withBefore: the mention is introduced by "with" (or "between"), the
+// counterpart of a meeting or an agreement.
+func (s *sentence) withBefore(m *mention) bool {
+	k := m.start - 1
+	if k >= 0 && (s.w[k].tag == "DT" || s.w[k].tag == "PRP$") {
+		k--
+	}
+	return k >= 0 && (s.w[k].lower == "with" || s.w[k].lower == "between")
+}
+
+// foughtFor: "fought for Ukraine" — on a side, not against one another.
+func (s *sentence) foughtFor(m *match) bool {
+	return strings.HasPrefix(m.p.Code, "19") && m.anchorEnd < len(s.w) && s.w[m.anchorEnd].lower == "for"
 }

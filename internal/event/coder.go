@@ -72,6 +72,10 @@ type sentence struct {
 	toks     []doc.Token
 	w        []word
 	mentions []mention
+	// nested are mentions inside a longer one ("Lithuania" in "the
+	// Chinese ambassador to Lithuania"): not actors of their own, but the
+	// counterpart of an international act can be named there.
+	nested   []mention
 	quote    []int  // per token: index into a.Quotes of the quote holding it, or -1
 	timex    []bool // per token: inside a time expression
 	headline bool
@@ -158,6 +162,7 @@ func (c *coder) prepare(si int) *sentence {
 	kept := s.mentions[:0]
 	for _, m := range s.mentions {
 		if n := len(kept); n > 0 && m.start >= kept[n-1].start && m.end <= kept[n-1].end {
+			s.nested = append(s.nested, m)
 			continue
 		}
 		kept = append(kept, m)
@@ -310,6 +315,15 @@ func anchorFits(s *sentence, kind string, i int) (fallback, ok bool) {
 			obj := i+1 < len(s.w) && (s.w[i+1].tag == "DT" || s.w[i+1].tag == "PRP$" || s.w[i+1].tag == "IN" && (pt == "NNP" || pt == "NNPS"))
 			if subj && (w.vlemma != w.lower || obj) {
 				return true, true
+			}
+			// "Russian missiles and artillery struck/NN military
+			// facilities": an inflected verb form (not -ing, not a
+			// plural noun) after a noun or adjective, before the object's
+			// determiner or modifier.
+			if isNounTag(w.tag) && w.vlemma != w.lower && w.nlemma == w.lower && !strings.HasSuffix(w.lower, "ing") && (pt == "NNS" || pt == "NNPS" || pt == "JJ" || pt == "NN") && i+1 < len(s.w) {
+				if nt := s.w[i+1].tag; nt == "DT" || nt == "PRP$" || strings.HasPrefix(nt, "JJ") || nt == "NNS" {
+					return true, true
+				}
 			}
 		}
 		return false, false
@@ -545,6 +559,20 @@ func (c *coder) resolve(s *sentence, ms []*match) []*match {
 			if m == k || m.dropped != "" || k.dropped != "" || m.start < k.end || s.barrierBetween(k.end, m.start) {
 				continue
 			}
+			// "warning that the allies would pay a heavy price": one
+			// threat; the one worded as paying names the target.
+			if strings.HasPrefix(k.p.Code, "13") && payThreat(s, m) && m.start <= k.end+1 {
+				k.dropped = "threat worded by " + m.p.ID
+				continue
+			}
+			// "will pay a price for the attack": what is punished is the
+			// reason of the threat, neither threatened nor a fact.
+			if payThreat(s, k) {
+				if m.start <= k.end+4 && strings.Contains(" "+s.textOf(k.end, m.start)+" ", " for ") {
+					m.dropped = "reason of threat " + k.p.ID
+				}
+				continue
+			}
 			// "demanded the release of", "refused to meet", "called for a
 			// ceasefire": the governed act picks the governor's subcode.
 			if m.start <= k.end+4 {
@@ -574,7 +602,7 @@ func (c *coder) resolve(s *sentence, ms []*match) []*match {
 			}
 			// "Iran denied that it had supplied drones": what is denied is
 			// coded, but as negated.
-			if k.p.Code == "016" && m.start <= k.end+10 {
+			if k.p.Code == "016" && m.p.Code != "016" && m.start <= k.end+10 {
 				m.deniedBy = k
 				continue
 			}

@@ -312,3 +312,55 @@ func TestDenialAndReducedRelative(t *testing.T) {
 		t.Errorf("hostile 'at' object: %s", dump(a.Events))
 	}
 }
+
+// TestDemoCorpusFixes covers rules found on the demo wire stories: a date
+// inside a reported clause does not date the speech act; a recalled
+// diplomat's state is the source and the host state the target; a trip
+// home has no counterpart; "each other" makes the act reciprocal; a bare
+// speech verb has no object.
+func TestDemoCorpusFixes(t *testing.T) {
+	t.Run("reported clause date", func(t *testing.T) {
+		txt := "Russia noted that the new US administration had taken office two months ago."
+		a := analyse(t, txt)
+		i := strings.Index(txt, "two months ago")
+		a.Timexes = []doc.Timex{{Span: doc.S(i, i+len("two months ago")), Text: "two months ago", Type: "DATE", Value: "2021-01"}}
+		if err := stage(t).Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		e := find(a.Events, "010")
+		if e == nil || doc.Val(e.Date) != "2021-03-18" || e.DateSource != "published" {
+			t.Errorf("speech act dated by its complement: %s", dump(a.Events))
+		}
+	})
+	tests := []struct {
+		name, sentence, code, src, tgt string
+	}{
+		{"passive recall", "Russia's Ambassador to the United States has been recalled to Moscow for consultations.", "161", "RUS", "USA"},
+		{"passive invitation for consultations", "The Russian ambassador to Washington has been invited to Moscow for consultations.", "161", "RUS", "USA"},
+		{"trip home has no counterpart", "The Russian ambassador will fly to Moscow on Saturday.", "042", "RUS", "-"},
+		{"each other", "Russian and Ukrainian officials accused each other of shelling.", "112", "UKR", "RUS"},
+		{"said + clause", "Russia said the United States would comment later.", "010", "RUS", "-"},
+		{"said + conjoined clause subjects", "China said Russia and the United States should talk.", "010", "CHN", "-"},
+		{"pay a price", "Germany said Russia would pay a price for the attack.", "130", "DEU", "RUS"},
+		{"pay for it", "\"Russia will pay for it,\" Germany said.", "130", "DEU", "RUS"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analyse(t, tc.sentence)
+			for _, e := range a.Events {
+				if strings.HasPrefix(e.CAMEO, tc.code) && actorMatches(tc.src, e.Source) && actorMatches(tc.tgt, e.Target) {
+					return
+				}
+			}
+			t.Errorf("want %s %s->%s, got %s", tc.code, tc.src, tc.tgt, dump(a.Events))
+		})
+	}
+	for _, txt := range []string{
+		"Washington has pushed relations into a blind alley.",
+		"Consumers will pay a high price for the drought.",
+	} {
+		if a := analyse(t, txt); len(a.Events) != 0 {
+			t.Errorf("%q: want no event, got %s", txt, dump(a.Events))
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/attache-project/attache/internal/doc"
+	"github.com/attache-project/attache/internal/store"
 )
 
 // Geocode returns the coordinates of a place (name may be empty for the
@@ -135,11 +136,14 @@ func (f Filter) where(forceAsserted bool) (string, []any, error) {
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
-// sentenceSQL cuts a sentence out of a document text by byte offsets.
-const sentenceSQL = `CAST(substr(CAST(%[1]s.text AS BLOB), %[2]s.sent_start+1, %[2]s.sent_end-%[2]s.sent_start) AS TEXT)`
+// sentenceSQL cuts a sentence out of the text of document alias d by the
+// byte offsets of event alias e, in db's dialect.
+func sentenceSQL(db *sql.DB, d, e string) string {
+	return store.ByteSlice(db, d+".text", e+".sent_start", e+".sent_end-"+e+".sent_start")
+}
 
 func noSchema(err error) error {
-	if err != nil && strings.Contains(err.Error(), "no such table") {
+	if err != nil && (strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "42P01")) {
 		return fmt.Errorf("database has no relations tables (%v): run `attache ingest` with this attache first", err)
 	}
 	return err
@@ -154,7 +158,7 @@ func Clusters(ctx context.Context, db *sql.DB, f Filter, forceAsserted bool, fn 
 	q := `SELECT c.id, c.date, COALESCE(c.src_code,''), COALESCE(c.src_name,''), COALESCE(c.src_country,''),
 		COALESCE(c.tgt_code,''), COALESCE(c.tgt_name,''), COALESCE(c.tgt_country,''), c.cameo, c.quad, c.goldstein, c.modality,
 		COALESCE(c.location,''), COALESCE(c.loc_country,''), c.num_mentions, c.num_sources, c.num_articles, c.avg_tone, c.is_root,
-		COALESCE(c.first_report,''), COALESCE(fd.id,''), COALESCE(fd.url,''), COALESCE(` + fmt.Sprintf(sentenceSQL, "rd", "e") + `,'')
+		COALESCE(c.first_report,''), COALESCE(fd.id,''), COALESCE(fd.url,''), COALESCE(` + sentenceSQL(db, "rd", "e") + `,'')
 		FROM rel_clusters c LEFT JOIN documents fd ON fd.seq = c.first_doc_seq
 		LEFT JOIN events e ON e.seq = c.rep_event_seq LEFT JOIN documents rd ON rd.seq = e.doc_seq` + w + ` ORDER BY c.id`
 	rows, err := db.QueryContext(ctx, q, args...)
@@ -183,11 +187,18 @@ func Clusters(ctx context.Context, db *sql.DB, f Filter, forceAsserted bool, fn 
 	return rows.Err()
 }
 
-const mentionCols = `SELECT m.cluster_id, m.event_seq, d.id, e.eid, COALESCE(d.source,''), COALESCE(d.url,''), COALESCE(m.reported,''),
-	e.sentence, e.start, e.end, e.text, e.cameo, m.confidence, length(CAST(d.text AS BLOB)), COALESCE(t.tone, 0), ` +
-	`CAST(substr(CAST(d.text AS BLOB), e.sent_start+1, e.sent_end-e.sent_start) AS TEXT)
+// mentionCols selects mentions with their event and document, in db's
+// dialect ("end" is quoted: PostgreSQL reserves it).
+func mentionCols(db *sql.DB) string {
+	docLen := `length(CAST(d.text AS BLOB))`
+	if store.IsPostgres(db) {
+		docLen = `octet_length(d.text)`
+	}
+	return `SELECT m.cluster_id, m.event_seq, d.id, e.eid, COALESCE(d.source,''), COALESCE(d.url,''), COALESCE(m.reported,''),
+	e.sentence, e.start, e."end", e.text, e.cameo, m.confidence, ` + docLen + `, COALESCE(t.tone, 0), ` + sentenceSQL(db, "d", "e") + `
 	FROM rel_mentions m JOIN events e ON e.seq = m.event_seq JOIN documents d ON d.seq = m.doc_seq
 	LEFT JOIN rel_doc_tone t ON t.doc_seq = m.doc_seq `
+}
 
 func scanMention(rows *sql.Rows, m *Mention) error {
 	return rows.Scan(&m.ClusterID, &m.EventSeq, &m.DocID, &m.EventID, &m.Outlet, &m.URL, &m.Reported, &m.Sentence, &m.Span[0], &m.Span[1],
@@ -201,7 +212,7 @@ func Mentions(ctx context.Context, db *sql.DB, f Filter, forceAsserted bool, fn 
 	if err != nil {
 		return err
 	}
-	q := mentionCols + `WHERE m.cluster_id IN (SELECT c.id FROM rel_clusters c` + w + `) ORDER BY m.cluster_id, m.event_seq`
+	q := mentionCols(db) + `WHERE m.cluster_id IN (SELECT c.id FROM rel_clusters c` + w + `) ORDER BY m.cluster_id, m.event_seq`
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return noSchema(err)

@@ -18,6 +18,7 @@ import (
 	"github.com/attache-project/attache/internal/relations"
 	"github.com/attache-project/attache/internal/relations/relationstest"
 	"github.com/attache-project/attache/internal/store"
+	"github.com/attache-project/attache/internal/store/storetest"
 	"github.com/parquet-go/parquet-go"
 )
 
@@ -26,11 +27,7 @@ import (
 // articles, accusation, U.S. sanctions, embargo in Moscow).
 func fixture(t testing.TB) *sql.DB {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openEngine(t).(store.SQLStore)
 	var batch []*doc.Analysis
 	for _, s := range append(append([]relationstest.Story{}, relationstest.Recall...), relationstest.SameDayOther) {
 		batch = append(batch, s.Analysis(t))
@@ -38,10 +35,35 @@ func fixture(t testing.TB) *sql.DB {
 	if _, err := st.Put(context.Background(), batch); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := relations.Update(context.Background(), st.DB(), relations.Options{}); err != nil {
+	if _, err := relations.Update(context.Background(), st.SQLDB(), relations.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	return st.DB()
+	return st.SQLDB()
+}
+
+// openEngine opens the empty store of the engine under test: SQLite, or
+// PostgreSQL in TestOnPostgres.
+var openEngine = func(t testing.TB) store.Store { return storetest.OpenSQLite(t) }
+
+// TestOnPostgres runs the export tests over a PostgreSQL store when
+// $ATTACHE_TEST_POSTGRES is set.
+func TestOnPostgres(t *testing.T) {
+	if os.Getenv(storetest.PostgresEnv) == "" {
+		t.Skip(storetest.PostgresEnv + " is not set: skipping PostgreSQL test")
+	}
+	openEngine = storetest.OpenPostgres
+	defer func() { openEngine = func(t testing.TB) store.Store { return storetest.OpenSQLite(t) } }()
+	for _, c := range []struct {
+		name string
+		fn   func(*testing.T)
+	}{
+		{"GDELTRoundTrip", TestGDELTRoundTrip},
+		{"GDELTMentions", TestGDELTMentions},
+		{"JSONLAndCSV", TestJSONLAndCSV},
+		{"Parquet", TestParquet},
+	} {
+		t.Run(c.name, c.fn)
+	}
 }
 
 // checkEventRow validates one GDELT event row: the same checks for the

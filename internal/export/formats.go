@@ -22,7 +22,7 @@ type JSONCluster struct {
 
 func writeJSONL(ctx context.Context, db *sql.DB, w io.Writer, f Filter) (int, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	st, err := db.PrepareContext(ctx, mentionCols+`WHERE m.cluster_id = ? ORDER BY m.event_seq`)
+	st, err := db.PrepareContext(ctx, mentionCols(db)+`WHERE m.cluster_id = ? ORDER BY m.event_seq`)
 	if err != nil {
 		return 0, noSchema(err)
 	}

@@ -240,7 +240,7 @@ func writeGDELTMentions(ctx context.Context, db *sql.DB, w io.Writer, f Filter) 
 		return 0, err
 	}
 	// Each mention needs its cluster's DATEADDED: read it alongside.
-	q := strings.Replace(mentionCols, "SELECT ", "SELECT COALESCE(c.first_report, c.date), ", 1) +
+	q := strings.Replace(mentionCols(db), "SELECT ", "SELECT COALESCE(c.first_report, c.date), ", 1) +
 		`JOIN rel_clusters c ON c.id = m.cluster_id` + wh + ` ORDER BY m.cluster_id, m.event_seq`
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {

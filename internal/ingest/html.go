@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/attache-project/attache/internal/doc"
 	htmldate "github.com/markusmobius/go-htmldate"
@@ -132,11 +134,12 @@ func safeExtract(root *html.Node, opts trafilatura.Options) (res *trafilatura.Ex
 // pruneInert removes from a parsed page what none of the extractors
 // reads: scripts (except JSON ones: JSON-LD carries the date, the
 // headline and sometimes the article body), style sheets, SVG drawings,
-// HTML comments, <nav> and <aside>, and the indentation between block
-// elements of the page's layout (about one node in five). Trafilatura and
-// go-readability drop all that themselves, but only after deep-copying
-// the tree several times. It returns the number of bytes of non-space
-// text left outside <noscript> and <template>.
+// HTML comments, navigation bars, form controls, embedded media, and the
+// indentation between the block elements of the page's layout (about one
+// node in five). Trafilatura and go-readability drop all that
+// themselves, but only after deep-copying the tree several times. It
+// returns the number of bytes of non-space text left outside <noscript>
+// and <template>.
 func pruneInert(root *html.Node) int {
 	visible := 0
 	// flat: n is inside an element whose content trafilatura may flatten
@@ -165,6 +168,10 @@ func pruneInert(root *html.Node) int {
 				case atom.Script:
 					if !strings.Contains(strings.ToLower(attr(c, "type")), "json") {
 						n.RemoveChild(c)
+					} else if c.FirstChild != nil && strings.Contains(c.FirstChild.Data, `"articleBody"`) {
+						// Trafilatura falls back on the JSON-LD body of
+						// pages whose HTML shows little text: that is text.
+						visible += len(c.FirstChild.Data)
 					}
 				case atom.Style, atom.Svg:
 					n.RemoveChild(c)
@@ -183,15 +190,15 @@ func pruneInert(root *html.Node) int {
 	return visible
 }
 
-// pruneBlocks are the page's navigation and side bars, form controls and
-// embedded media: every extractor discards them (trafilatura before
-// extracting, readability by score or in its clean-up), and they are one
-// node in ten of a news page. <footer> stays (bylines and <time> dates
-// of an article live there), and so do <form> (some sites wrap the whole
-// page in one, and readability is the fallback for those), <figure>
-// (readability keeps captions), <math> and <noscript>.
+// pruneBlocks are the page's navigation bars, form controls and embedded
+// media: every extractor discards them (trafilatura before extracting,
+// readability by score or in its clean-up). <aside> and <footer> stay:
+// an article's byline and <time> date often live there, and go-htmldate
+// and trafilatura's author search read them. So do <form> (some sites
+// wrap the whole page in one, and readability is the fallback for
+// those), <figure> (readability keeps captions), <math> and <noscript>.
 var pruneBlocks = map[atom.Atom]bool{
-	atom.Nav: true, atom.Aside: true,
+	atom.Nav:    true,
 	atom.Select: true, atom.Button: true, atom.Input: true, atom.Textarea: true,
 	atom.Datalist: true, atom.Iframe: true, atom.Embed: true, atom.Object: true,
 	atom.Applet: true, atom.Audio: true, atom.Video: true, atom.Canvas: true,
@@ -250,8 +257,11 @@ func isBlock(n *html.Node) bool {
 func edgeText(n *html.Node, last bool) *html.Node {
 	for n != nil && n.Type == html.ElementNode {
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Pre, atom.Textarea, atom.Noscript, atom.Template, atom.Title:
+		case atom.Script, atom.Style, atom.Svg, atom.Pre, atom.Textarea, atom.Noscript, atom.Template, atom.Title:
 			return nil
+		}
+		if pruneBlocks[n.DataAtom] {
+			return nil // about to go: the space would go with it
 		}
 		if last {
 			n = n.LastChild
@@ -456,7 +466,49 @@ func nodeText(n *html.Node) string {
 // collapseSpace trims s and collapses every run of white space to one
 // space.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	// One pass and one allocation (none when s is already clean): this
+	// runs on every paragraph of every page.
+	clean := true
+	prevSpace := true // a leading space is not clean
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		sp := unicode.IsSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+		i += size
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	if clean && s == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			pending = b.Len() > 0
+		} else {
+			if pending {
+				b.WriteByte(' ')
+				pending = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // cleanInline collapses white space in a one-line field (title, author).

@@ -42,12 +42,12 @@ func TestPruneInert(t *testing.T) {
 			visible: len("Talks resumed."),
 		},
 		{
-			name:    "nav aside svg",
-			page:    `<body><nav><a href="/">Home</a></nav><svg><title>icon</title><path d="M0"/></svg><article><p>The minister spoke.</p></article><aside>Most read</aside></body>`,
-			gone:    []string{"Home", "icon", "Most read"},
-			kept:    []string{"The minister spoke."},
-			words:   "The minister spoke.",
-			visible: len("The minister spoke."),
+			name:    "nav svg controls go, aside with the byline stays",
+			page:    `<body><nav><a href="/">Home</a></nav><svg><title>icon</title><path d="M0"/></svg><article><p>The minister spoke.</p><button>Share</button><aside>By <time datetime="2024-05-01">May 1</time></aside></article></body>`,
+			gone:    []string{"Home", "icon", "Share"},
+			kept:    []string{"The minister spoke.", `<time datetime="2024-05-01">`},
+			words:   "The minister spoke.By May 1",
+			visible: len("The minister spoke.") + len("By") + len("May 1"),
 		},
 		{
 			name:  "layout indentation folded, words kept apart",
@@ -56,6 +56,13 @@ func TestPruneInert(t *testing.T) {
 			// whitespace between blocks is gone from the tree
 			gone:    []string{"</p>\n    <p>", "<div>\n"},
 			visible: len("First paragraph") + len("Second paragraph"),
+		},
+		{
+			name:    "space not folded into an element that goes",
+			page:    "<body><div>foo</div>\n<div><nav>menu</nav>bar</div></body>",
+			gone:    []string{"menu"},
+			words:   "foo bar",
+			visible: len("foo") + len("bar"),
 		},
 		{
 			name:    "inline context keeps its white space",
@@ -154,5 +161,35 @@ func TestExtractPageShortPage(t *testing.T) {
 	}
 	if strings.Contains(p.Text, "Home") || strings.Contains(p.Text, "track()") {
 		t.Errorf("boilerplate in text %q", p.Text)
+	}
+}
+
+func TestCollapseSpace(t *testing.T) {
+	cases := []string{
+		"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "\n  a \n b  \n",
+		"already clean text", "non\u00a0breaking", "ideographic\u3000space", "x\u2003\u2003y",
+		"bad \xff byte", "\xff", "é  à", "a \r\n b",
+	}
+	for _, c := range cases {
+		want := strings.Join(strings.Fields(c), " ")
+		if got := collapseSpace(c); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", c, got, want)
+		}
+	}
+}
+
+// TestExtractPageJSONLDBody checks that a page whose HTML shows little
+// text but whose JSON-LD carries the article body still yields that body.
+func TestExtractPageJSONLDBody(t *testing.T) {
+	body := strings.Repeat("The ambassador said the talks on strategic stability would resume in Geneva next month. ", 25)
+	page := `<html><head><title>Talks to resume</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks to resume","datePublished":"2024-03-18T10:00:00Z","articleBody":"` + body + `"}</script>
+</head><body><div id="app"><p>Loading the story.</p><a href="/subscribe">Subscribe to read the full article on our website today</a></div></body></html>`
+	p, err := ExtractPage([]byte(page), "text/html; charset=utf-8", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text, "would resume in Geneva next month") || len(p.Text) < len(body)/2 {
+		t.Errorf("article body not extracted: %q", p.Text)
 	}
 }

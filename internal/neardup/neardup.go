@@ -222,7 +222,7 @@ func (ix *Index) Add(ctx context.Context, seq int64, text string) (Match, error)
 		return m, fmt.Errorf("neardup: %w", err)
 	}
 	for _, k := range sig.bandKeys() {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO neardup_bands(band, doc_seq) VALUES (?, ?)`, k, seq); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO neardup_bands(band, doc_seq) VALUES (?, ?) ON CONFLICT DO NOTHING`, k, seq); err != nil {
 			return m, fmt.Errorf("neardup: %w", err)
 		}
 	}

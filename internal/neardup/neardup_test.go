@@ -2,12 +2,12 @@ package neardup
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/attache-project/attache/internal/doc"
 	"github.com/attache-project/attache/internal/store"
+	"github.com/attache-project/attache/internal/store/storetest"
 )
 
 // One story, written for this test, as three outlets would carry it.
@@ -61,13 +61,16 @@ func TestFingerprintSimilarity(t *testing.T) {
 	}
 }
 
+// TestIndexLinksCopies runs on SQLite, and on PostgreSQL when
+// $ATTACHE_TEST_POSTGRES is set.
 func TestIndexLinksCopies(t *testing.T) {
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
+	for _, e := range storetest.Engines() {
+		t.Run(e.Name, func(t *testing.T) { testIndexLinksCopies(t, e.Open(t).(store.SQLStore)) })
 	}
-	defer st.Close()
+}
+
+func testIndexLinksCopies(t *testing.T, st store.SQLStore) {
+	ctx := context.Background()
 	var batch []*doc.Analysis
 	for i, c := range append(append([]struct{ name, text string }{}, copies...), others...) {
 		a := doc.New(doc.Document{ID: c.name, Text: c.text, Source: c.name, Title: c.name})
@@ -77,7 +80,7 @@ func TestIndexLinksCopies(t *testing.T) {
 	if _, err := st.Put(ctx, batch); err != nil {
 		t.Fatal(err)
 	}
-	ms, err := AddAnalyses(ctx, st.DB(), batch)
+	ms, err := AddAnalyses(ctx, st.SQLDB(), batch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +93,7 @@ func TestIndexLinksCopies(t *testing.T) {
 		if m.DuplicateOf != want[i] {
 			t.Errorf("%s: duplicate_of %d (similarity %.2f), want %d", batch[i].ID, m.DuplicateOf, m.Similarity, want[i])
 		}
-		got, err := DuplicateOf(ctx, st.DB(), m.Seq)
+		got, err := DuplicateOf(ctx, st.SQLDB(), m.Seq)
 		if err != nil || got != want[i] {
 			t.Errorf("DuplicateOf(%d) = %d, %v", m.Seq, got, err)
 		}
@@ -99,24 +102,24 @@ func TestIndexLinksCopies(t *testing.T) {
 	for _, m := range ms {
 		seqs = append(seqs, m.Seq)
 	}
-	dups, err := Duplicates(ctx, st.DB(), seqs)
+	dups, err := Duplicates(ctx, st.SQLDB(), seqs)
 	if err != nil || len(dups) != 2 || dups[ms[1].Seq] != first || dups[ms[2].Seq] != first {
 		t.Errorf("Duplicates = %v, %v", dups, err)
 	}
 	// Adding again is idempotent.
-	again, err := AddAnalyses(ctx, st.DB(), batch[1:2])
+	again, err := AddAnalyses(ctx, st.SQLDB(), batch[1:2])
 	if err != nil || again[0].DuplicateOf != first {
 		t.Errorf("re-add: %+v %v", again, err)
 	}
-	rel, err := Related(ctx, st.DB(), "wire")
+	rel, err := Related(ctx, st.SQLDB(), "wire")
 	if err != nil || len(rel) != 2 || rel[0].ID != "portal" || rel[1].ID != "rewrite" {
 		t.Errorf("Related(wire) = %+v, %v", rel, err)
 	}
-	rel, err = Related(ctx, st.DB(), "rewrite")
+	rel, err = Related(ctx, st.SQLDB(), "rewrite")
 	if err != nil || len(rel) != 2 || rel[0].ID != "wire" {
 		t.Errorf("Related(rewrite) = %+v, %v", rel, err)
 	}
-	if rel, _ := Related(ctx, st.DB(), "same topic 1"); len(rel) != 0 {
+	if rel, _ := Related(ctx, st.SQLDB(), "same topic 1"); len(rel) != 0 {
 		t.Errorf("Related(same topic 1) = %+v, want none", rel)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/attache-project/attache/internal/store"
 )
 
 // AlertOptions configures turning-point detection. The zero value uses
@@ -124,7 +126,7 @@ func Alerts(ctx context.Context, db *sql.DB, o AlertOptions) ([]Alert, error) {
 	} else {
 		rows, err := db.QueryContext(ctx, `SELECT src_key, tgt_key FROM rel_dyad_day GROUP BY src_key, tgt_key HAVING SUM(n) >= ? ORDER BY src_key, tgt_key`, o.MinClusters)
 		if err != nil {
-			if strings.Contains(err.Error(), "no such table") {
+			if noTable(err) {
 				return nil, ErrNoSchema
 			}
 			return nil, err
@@ -253,7 +255,7 @@ func drivers(ctx context.Context, db *sql.DB, a *Alert, o AlertOptions) error {
 	}
 	from := addDays(a.Date, -o.Recent+1)
 	rows, err := db.QueryContext(ctx, `SELECT c.id, c.date, c.cameo, c.goldstein, c.num_articles,
-		COALESCE(CAST(substr(CAST(d.text AS BLOB), e.sent_start+1, e.sent_end-e.sent_start) AS TEXT), '')
+		COALESCE(`+store.ByteSlice(db, "d.text", "e.sent_start", "e.sent_end-e.sent_start")+`, '')
 		FROM rel_clusters c LEFT JOIN events e ON e.seq = c.rep_event_seq LEFT JOIN documents d ON d.seq = e.doc_seq
 		WHERE c.src_key = ? AND c.tgt_key = ? AND c.date >= ? AND c.date <= ? AND c.modality = 'asserted'
 		ORDER BY `+order+`, c.num_articles DESC, c.id LIMIT ?`, a.Source, a.Target, from, a.Date, o.Drivers)

@@ -67,7 +67,7 @@ func TestDetect(t *testing.T) {
 func TestAlertsFromClusters(t *testing.T) {
 	st := openStore(t)
 	put(t, st, append(append([]relationstest.Story{}, relationstest.Recall...), relationstest.SameDayOther)...)
-	as, err := Alerts(context.Background(), st.DB(), AlertOptions{Source: "rus", Target: "usa"})
+	as, err := Alerts(context.Background(), st.SQLDB(), AlertOptions{Source: "rus", Target: "usa"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestAlertsFromClusters(t *testing.T) {
 	if d := a.Drivers[0]; d.CAMEO != "163" || d.Sentence != "Russia imposed an embargo on imports of U.S. poultry on Wednesday, officials said." {
 		t.Errorf("first driver %+v, want the embargo with its sentence", d)
 	}
-	all, err := Alerts(context.Background(), st.DB(), AlertOptions{})
+	all, err := Alerts(context.Background(), st.SQLDB(), AlertOptions{})
 	if err != nil || len(all) != 1 {
 		t.Errorf("all dyads: %+v %v (USA->RUS has one cluster: below MinClusters)", all, err)
 	}

@@ -25,7 +25,7 @@ type clusterer struct {
 const candCols = `SELECT id, date, src_key, tgt_key, COALESCE(src_code,''), COALESCE(tgt_code,''), cameo, modality,
 	COALESCE(location,''), COALESCE(loc_country,''), sig FROM rel_clusters `
 
-func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, error) {
+func newClusterer(ctx context.Context, tx *sql.Tx, pg bool, opts Options) (*clusterer, error) {
 	c := &clusterer{tx: tx, opts: opts, touched: map[int64]bool{}, dyads: map[dyadDay]bool{}, dup: map[int64]sql.NullInt64{}, tones: map[int64]sql.NullFloat64{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
@@ -40,10 +40,15 @@ func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, er
 	// and equal (actorsMatch), so each query asks for that side by key;
 	// the other side may be equal or unidentified. "+modality" keeps the
 	// planner on the key indexes rather than the modality one.
-	c.qKnown = prep(candCols + `WHERE root = ? AND src_key = ? AND tgt_key IN (?, '') AND date BETWEEN ? AND ? AND +modality = ?`)
-	c.qKnownTgt = prep(candCols + `WHERE root = ? AND src_key = '' AND tgt_key = ? AND date BETWEEN ? AND ? AND +modality = ?`)
-	c.qSrc = prep(candCols + `WHERE root = ? AND src_key = ? AND date BETWEEN ? AND ? AND +modality = ?`)
-	c.qTgt = prep(candCols + `WHERE root = ? AND tgt_key = ? AND date BETWEEN ? AND ? AND +modality = ?`)
+	// (PostgreSQL has no unary plus on text; its planner needs no hint.)
+	mod := "+modality"
+	if pg {
+		mod = "modality"
+	}
+	c.qKnown = prep(candCols + `WHERE root = ? AND src_key = ? AND tgt_key IN (?, '') AND date BETWEEN ? AND ? AND ` + mod + ` = ?`)
+	c.qKnownTgt = prep(candCols + `WHERE root = ? AND src_key = '' AND tgt_key = ? AND date BETWEEN ? AND ? AND ` + mod + ` = ?`)
+	c.qSrc = prep(candCols + `WHERE root = ? AND src_key = ? AND date BETWEEN ? AND ? AND ` + mod + ` = ?`)
+	c.qTgt = prep(candCols + `WHERE root = ? AND tgt_key = ? AND date BETWEEN ? AND ? AND ` + mod + ` = ?`)
 	// Planned happenings are few: an index by modality finds them without
 	// walking the asserted ones. (Not a partial index: SQLite re-prepares
 	// every statement with "modality = ?" on a table with a partial index
@@ -51,26 +56,27 @@ func newClusterer(ctx context.Context, tx *sql.Tx, opts Options) (*clusterer, er
 	c.qFuture = prep(candCols + `WHERE modality = 'future' AND root = ? AND date BETWEEN ? AND ?`)
 	c.tone = prep(`SELECT tone FROM rel_doc_tone WHERE doc_seq = ?`)
 	c.addDyad = prep(`INSERT INTO rel_dyad_day(src_key, tgt_key, day, n, q1, q2, q3, q4, gsum, gsq) VALUES(?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(src_key, tgt_key, day) DO UPDATE SET n = n + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3,
-		q4 = q4 + excluded.q4, gsum = gsum + excluded.gsum, gsq = gsq + excluded.gsq`)
+		ON CONFLICT(src_key, tgt_key, day) DO UPDATE SET n = rel_dyad_day.n + 1, q1 = rel_dyad_day.q1 + excluded.q1,
+		q2 = rel_dyad_day.q2 + excluded.q2, q3 = rel_dyad_day.q3 + excluded.q3, q4 = rel_dyad_day.q4 + excluded.q4,
+		gsum = rel_dyad_day.gsum + excluded.gsum, gsq = rel_dyad_day.gsq + excluded.gsq`)
 	c.insCluster = prep(`INSERT INTO rel_clusters(date, src_key, tgt_key, src_code, src_country, src_name, tgt_code, tgt_country, tgt_name,
 		cameo, root, quad, goldstein, modality, location, loc_country, sig,
 		num_mentions, num_sources, num_articles, first_report, first_doc_seq, rep_event_seq, is_root, avg_tone)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, 1,1,1,?,?,?,?,?)`)
-	c.insMention = prep(`INSERT OR IGNORE INTO rel_mentions(event_seq, cluster_id, doc_seq, dup_of, reported, source, sentence, confidence)
-		VALUES(?,?,?,?,?,?,?,?)`)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, 1,1,1,?,?,?,?,?) RETURNING id`)
+	c.insMention = prep(`INSERT INTO rel_mentions(event_seq, cluster_id, doc_seq, dup_of, reported, source, sentence, confidence)
+		VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`)
 	c.updSrc = prep(`UPDATE rel_clusters SET src_key = ?, src_code = ?, src_country = ?, src_name = ? WHERE id = ?`)
 	c.updTgt = prep(`UPDATE rel_clusters SET tgt_key = ?, tgt_code = ?, tgt_country = ?, tgt_name = ? WHERE id = ?`)
 	c.updCode = prep(`UPDATE rel_clusters SET cameo = ?, quad = ?, goldstein = ? WHERE id = ?`)
 	c.updLoc = prep(`UPDATE rel_clusters SET location = ?, loc_country = ? WHERE id = ?`)
-	c.link = prep(`INSERT OR IGNORE INTO rel_links(planned_id, actual_id) VALUES(?, ?)`)
+	c.link = prep(`INSERT INTO rel_links(planned_id, actual_id) VALUES(?, ?) ON CONFLICT DO NOTHING`)
 	c.mentions = prep(`SELECT m.event_seq, m.doc_seq, m.dup_of, COALESCE(m.reported,''), COALESCE(m.source,''), m.sentence, m.confidence, t.tone
 		FROM rel_mentions m LEFT JOIN rel_doc_tone t ON t.doc_seq = m.doc_seq WHERE m.cluster_id = ? ORDER BY m.event_seq`)
 	c.updStats = prep(`UPDATE rel_clusters SET num_mentions = ?, num_sources = ?, num_articles = ?, first_report = ?, first_doc_seq = ?,
 		rep_event_seq = ?, is_root = ?, avg_tone = ? WHERE id = ?`)
 	c.delDyad = prep(`DELETE FROM rel_dyad_day WHERE src_key = ? AND tgt_key = ? AND day = ?`)
 	c.insDyad = prep(`INSERT INTO rel_dyad_day(src_key, tgt_key, day, n, q1, q2, q3, q4, gsum, gsq)
-		SELECT src_key, tgt_key, date, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4), SUM(goldstein), SUM(goldstein * goldstein)
+		SELECT src_key, tgt_key, date, COUNT(*), ` + quadSums + `, SUM(goldstein), SUM(goldstein * goldstein)
 		FROM rel_clusters WHERE src_key = ? AND tgt_key = ? AND date = ? AND modality = 'asserted' GROUP BY src_key, tgt_key, date`)
 	if err != nil {
 		c.close()
@@ -208,14 +214,13 @@ func (c *clusterer) add(ctx context.Context, db *sql.DB, p *pending, st *UpdateS
 		if p.sentence < leadSentences {
 			isRoot = 1
 		}
-		res, err := c.insCluster.ExecContext(ctx, e.Date, e.Src.Key, e.Tgt.Key, nullable(e.Src.Code), nullable(p.srcCountry), nullable(p.srcName),
+		// RETURNING rather than LastInsertId: PostgreSQL's driver has no
+		// last insert id.
+		err = c.insCluster.QueryRowContext(ctx, e.Date, e.Src.Key, e.Tgt.Key, nullable(e.Src.Code), nullable(p.srcCountry), nullable(p.srcName),
 			nullable(e.Tgt.Code), nullable(p.tgtCountry), nullable(p.tgtName), e.CAMEO, rootOf(e.CAMEO), p.quad, p.goldstein, e.Modality,
 			nullable(p.locName), nullable(e.LocCountry), strings.Join(e.Sig, " "),
-			nullable(p.reported), p.docSeq, p.seq, isRoot, tone)
+			nullable(p.reported), p.docSeq, p.seq, isRoot, tone).Scan(&id)
 		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		st.NewClusters++

@@ -18,9 +18,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/attache-project/attache/internal/neardup"
 	"strconv"
 	"strings"
+
+	"github.com/attache-project/attache/internal/neardup"
+	"github.com/attache-project/attache/internal/store"
 )
 
 // DefaultWindow is the default date window, in days, within which two
@@ -37,6 +39,11 @@ const (
 	cacheKiB        = 64 << 10
 	defaultCacheKiB = 2000
 )
+
+// pgLock is the PostgreSQL advisory lock key (postgres.RelationsLock)
+// that each tone and clustering transaction takes on PostgreSQL, so that
+// several workers sharing a database update the relations one at a time.
+const pgLock = 0x617474616304
 
 // DefaultBatch is the number of events clustered per transaction.
 const DefaultBatch = 5000
@@ -115,19 +122,25 @@ func Update(ctx context.Context, db *sql.DB, opts Options) (UpdateStats, error) 
 	// 2 MB makes a large database re-read the same pages for every event),
 	// and gives it back before returning to the pool, so that later
 	// queries on the connection do not keep it filled.
+	// (PostgreSQL sizes its shared buffers itself.)
+	pg := store.IsPostgres(db)
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return st, err
 	}
 	defer func() {
-		conn.ExecContext(context.Background(), "PRAGMA cache_size = -"+strconv.Itoa(defaultCacheKiB))
+		if !pg {
+			conn.ExecContext(context.Background(), "PRAGMA cache_size = -"+strconv.Itoa(defaultCacheKiB))
+		}
 		conn.Close()
 	}()
-	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(cacheKiB)); err != nil {
-		return st, err
+	if !pg {
+		if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(cacheKiB)); err != nil {
+			return st, err
+		}
 	}
 	for {
-		n, err := toneBatch(ctx, conn, opts.Batch)
+		n, err := toneBatch(ctx, conn, pg, opts.Batch)
 		if err != nil {
 			return st, err
 		}
@@ -137,7 +150,7 @@ func Update(ctx context.Context, db *sql.DB, opts Options) (UpdateStats, error) 
 		}
 	}
 	for {
-		more, err := clusterBatch(ctx, conn, db, opts, &st)
+		more, err := clusterBatch(ctx, conn, db, pg, opts, &st)
 		if err != nil {
 			return st, err
 		}
@@ -155,10 +168,32 @@ func getState(ctx context.Context, q interface {
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
-	if err != nil && strings.Contains(err.Error(), "no such table") {
+	if err != nil && noTable(err) {
 		return 0, ErrNoSchema
 	}
 	return v, err
+}
+
+// noTable reports whether err says that a table is missing (SQLite: "no
+// such table"; PostgreSQL: undefined_table, SQLSTATE 42P01).
+func noTable(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "no such table") || strings.Contains(m, "42P01")
+}
+
+// begin starts a relations transaction; on PostgreSQL it first takes the
+// relations lock (released at commit or rollback), so that concurrent
+// workers read the watermark and the clusters one after another.
+func begin(ctx context.Context, conn *sql.Conn, pg bool) (*sql.Tx, error) {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil || !pg {
+		return tx, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(pgLock)); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
 }
 
 func setState(ctx context.Context, tx *sql.Tx, key string, v int64) error {
@@ -167,8 +202,8 @@ func setState(ctx context.Context, tx *sql.Tx, key string, v int64) error {
 }
 
 // toneBatch scores up to n documents past the tone watermark.
-func toneBatch(ctx context.Context, db *sql.Conn, n int) (int, error) {
-	tx, err := db.BeginTx(ctx, nil)
+func toneBatch(ctx context.Context, db *sql.Conn, pg bool, n int) (int, error) {
+	tx, err := begin(ctx, db, pg)
 	if err != nil {
 		return 0, err
 	}
@@ -202,7 +237,8 @@ func toneBatch(ctx context.Context, db *sql.Conn, n int) (int, error) {
 	if len(docs) == 0 {
 		return 0, nil
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO rel_doc_tone(doc_seq, tone, positive, negative, words) VALUES(?,?,?,?,?)`)
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO rel_doc_tone(doc_seq, tone, positive, negative, words) VALUES(?,?,?,?,?)
+		ON CONFLICT(doc_seq) DO UPDATE SET tone = excluded.tone, positive = excluded.positive, negative = excluded.negative, words = excluded.words`)
 	if err != nil {
 		return 0, err
 	}
@@ -258,14 +294,14 @@ func str(n sql.NullString) string {
 const speechSQL = `e.root IN ('01', '02', '03', '10', '11', '12', '13')`
 
 // readPending reads up to n events past the watermark.
-func readPending(ctx context.Context, tx *sql.Tx, after int64, n int) ([]pending, error) {
+func readPending(ctx context.Context, tx *sql.Tx, db *sql.DB, after int64, n int) ([]pending, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT e.seq, e.doc_seq, e.sentence, e.cameo, e.quad, e.goldstein,
 		e.src_code, e.src_country, e.src_text, e.tgt_code, e.tgt_country, e.tgt_text, e.date, e.modality, e.json,
 		d.published, d.anchor, d.source,
-		CASE WHEN `+speechSQL+` THEN CAST(substr(CAST(d.text AS BLOB), e.sent_start+1, e.sent_end-e.sent_start) AS TEXT) ELSE '' END
+		CASE WHEN `+speechSQL+` THEN `+store.ByteSlice(db, "d.text", "e.sent_start", "e.sent_end-e.sent_start")+` ELSE '' END
 		FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE e.seq > ? ORDER BY e.seq LIMIT ?`, after, n)
 	if err != nil {
-		if strings.Contains(err.Error(), "no such table") {
+		if noTable(err) {
 			return nil, ErrNoSchema
 		}
 		return nil, err
@@ -337,8 +373,8 @@ type dyadDay struct{ src, tgt, day string }
 
 // clusterBatch clusters one batch of pending events; it reports whether
 // there may be more.
-func clusterBatch(ctx context.Context, conn *sql.Conn, db *sql.DB, opts Options, st *UpdateStats) (bool, error) {
-	tx, err := conn.BeginTx(ctx, nil)
+func clusterBatch(ctx context.Context, conn *sql.Conn, db *sql.DB, pg bool, opts Options, st *UpdateStats) (bool, error) {
+	tx, err := begin(ctx, conn, pg)
 	if err != nil {
 		return false, err
 	}
@@ -347,14 +383,14 @@ func clusterBatch(ctx context.Context, conn *sql.Conn, db *sql.DB, opts Options,
 	if err != nil {
 		return false, err
 	}
-	evs, err := readPending(ctx, tx, w, opts.Batch)
+	evs, err := readPending(ctx, tx, db, w, opts.Batch)
 	if err != nil {
 		return false, err
 	}
 	if len(evs) == 0 {
 		return false, nil
 	}
-	c, err := newClusterer(ctx, tx, opts)
+	c, err := newClusterer(ctx, tx, pg, opts)
 	if err != nil {
 		return false, err
 	}

@@ -4,26 +4,26 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/attache-project/attache/internal/doc"
 	"github.com/attache-project/attache/internal/relations/relationstest"
 	"github.com/attache-project/attache/internal/store"
+	"github.com/attache-project/attache/internal/store/storetest"
 )
 
-func openStore(t testing.TB) *store.SQLite {
+// openEngine opens the empty store of the engine under test: SQLite, or
+// PostgreSQL in TestOnPostgres.
+var openEngine = func(t testing.TB) store.Store { return storetest.OpenSQLite(t) }
+
+func openStore(t testing.TB) store.SQLStore {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "rel.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return openEngine(t).(store.SQLStore)
 }
 
-func put(t testing.TB, st *store.SQLite, stories ...relationstest.Story) {
+func put(t testing.TB, st store.SQLStore, stories ...relationstest.Story) {
 	t.Helper()
 	var batch []*doc.Analysis
 	for _, s := range stories {
@@ -32,16 +32,45 @@ func put(t testing.TB, st *store.SQLite, stories ...relationstest.Story) {
 	if _, err := st.Put(context.Background(), batch); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Update(context.Background(), st.DB(), Options{}); err != nil {
+	if _, err := Update(context.Background(), st.SQLDB(), Options{}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOnPostgres runs the tests that store documents against PostgreSQL
+// when $ATTACHE_TEST_POSTGRES is set.
+func TestOnPostgres(t *testing.T) {
+	if os.Getenv(storetest.PostgresEnv) == "" {
+		t.Skip(storetest.PostgresEnv + " is not set: skipping PostgreSQL test")
+	}
+	openEngine = storetest.OpenPostgres
+	defer func() { openEngine = func(t testing.TB) store.Store { return storetest.OpenSQLite(t) } }()
+	for _, c := range []struct {
+		name string
+		fn   func(*testing.T)
+	}{
+		{"FourAgenciesOneHappening", TestFourAgenciesOneHappening},
+		{"IncrementalAndIdempotent", TestIncrementalAndIdempotent},
+		{"PlannedVisitLinkedNotMerged", TestPlannedVisitLinkedNotMerged},
+		{"StatementsNeedSharedContent", TestStatementsNeedSharedContent},
+		{"AggregatesConsistent", TestAggregatesConsistent},
+		{"DyadSeries", TestDyadSeries},
+		{"AlertsFromClusters", TestAlertsFromClusters},
+		{"ConcurrentUpdates", testConcurrentUpdates},
+	} {
+		t.Run(c.name, c.fn)
 	}
 }
 
 // clusterDump lists the clusters with their counts, for comparisons.
 func clusterDump(t testing.TB, db *sql.DB) []string {
 	t.Helper()
+	concat := "group_concat(event_seq)"
+	if store.IsPostgres(db) {
+		concat = "string_agg(CAST(event_seq AS TEXT), ',' ORDER BY event_seq)"
+	}
 	rows, err := db.Query(`SELECT id, date, src_key, tgt_key, cameo, modality, num_mentions, num_sources, num_articles, first_report,
-		(SELECT group_concat(event_seq) FROM (SELECT event_seq FROM rel_mentions m WHERE m.cluster_id = c.id ORDER BY event_seq))
+		(SELECT ` + concat + ` FROM (SELECT event_seq FROM rel_mentions m WHERE m.cluster_id = c.id ORDER BY event_seq) AS ms)
 		FROM rel_clusters c ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +103,7 @@ func clusterOf(t testing.TB, db *sql.DB, words string) (id int64, mentions, sour
 func TestFourAgenciesOneHappening(t *testing.T) {
 	st := openStore(t)
 	put(t, st, append(append([]relationstest.Story{}, relationstest.Recall...), relationstest.SameDayOther)...)
-	db := st.DB()
+	db := st.SQLDB()
 	id, m, s, a, cameo := clusterOf(t, db, "Russia has recalled its ambassador to the United States")
 	if m != 5 || s != 4 || a != 4 {
 		t.Errorf("recall cluster: mentions %d sources %d articles %d, want 5 4 4\n%s", m, s, a, strings.Join(clusterDump(t, db), "\n"))
@@ -113,22 +142,22 @@ func TestIncrementalAndIdempotent(t *testing.T) {
 	all := append(append([]relationstest.Story{}, relationstest.Recall...), relationstest.SameDayOther)
 	one := openStore(t)
 	put(t, one, all...)
-	want := clusterDump(t, one.DB())
+	want := clusterDump(t, one.SQLDB())
 
 	inc := openStore(t)
 	for _, s := range all {
 		put(t, inc, s)
 	}
-	got := clusterDump(t, inc.DB())
+	got := clusterDump(t, inc.SQLDB())
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("one document at a time:\n%s\nall at once:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// Re-ingesting the same documents and re-running changes nothing.
 	put(t, inc, all...)
-	if st, err := Update(context.Background(), inc.DB(), Options{}); err != nil || st.Events != 0 {
+	if st, err := Update(context.Background(), inc.SQLDB(), Options{}); err != nil || st.Events != 0 {
 		t.Errorf("second upDate: %+v %v", st, err)
 	}
-	if again := clusterDump(t, inc.DB()); strings.Join(again, "\n") != strings.Join(want, "\n") {
+	if again := clusterDump(t, inc.SQLDB()); strings.Join(again, "\n") != strings.Join(want, "\n") {
 		t.Errorf("re-ingest changed clusters:\n%s", strings.Join(again, "\n"))
 	}
 }
@@ -153,7 +182,7 @@ func TestPlannedVisitLinkedNotMerged(t *testing.T) {
 			Events: []relationstest.Ev{{Words: "A U.S. delegation visited Geneva", CAMEO: "042", Src: "USA", Tgt: "RUS",
 				Date: "2021-05-19", Loc: "Geneva", LocCountry: "CHE", Quad: 1, Goldstein: 1.9}}},
 	)
-	db := st.DB()
+	db := st.SQLDB()
 	plan, _, _, _, _ := clusterOf(t, db, "Antony Blinken will visit Moscow")
 	visit, m, _, a, _ := clusterOf(t, db, "Antony Blinken arrived in Moscow")
 	host, _, _, _, _ := clusterOf(t, db, "Sergei Lavrov hosted his U.S. counterpart")
@@ -222,7 +251,7 @@ func TestStatementsNeedSharedContent(t *testing.T) {
 			Text:   "WASHINGTON (AFP) -\nThe White House criticised Moscow's treatment of jailed opposition leader Alexei Navalny.",
 			Events: []relationstest.Ev{{Words: "The White House criticised Moscow", CAMEO: "111", Src: "USA", SrcCode: "USAGOV", Tgt: "RUS", TgtCode: "RUSGOV", Date: "2021-03-17", Quad: 3, Goldstein: -2}}},
 	)
-	db := st.DB()
+	db := st.SQLDB()
 	a, _, _, arts, _ := clusterOf(t, db, "Biden said")
 	b, _, _, _, _ := clusterOf(t, db, "President Biden called Putin a killer")
 	c, _, _, _, _ := clusterOf(t, db, "The White House criticised Moscow")
@@ -280,11 +309,11 @@ func TestAggregatesConsistent(t *testing.T) {
 		if _, err := st.Put(ctx, g.Stories(1500)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Update(ctx, st.DB(), Options{Batch: 700}); err != nil {
+		if _, err := Update(ctx, st.SQLDB(), Options{Batch: 700}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	db := st.DB()
+	db := st.SQLDB()
 	var bad, joined int
 	if err := db.QueryRow(`SELECT COUNT(*) FROM rel_clusters c WHERE num_mentions != (SELECT COUNT(*) FROM rel_mentions m WHERE m.cluster_id = c.id)
 		OR num_articles != (SELECT COUNT(DISTINCT doc_seq) FROM rel_mentions m WHERE m.cluster_id = c.id)
@@ -300,15 +329,67 @@ func TestAggregatesConsistent(t *testing.T) {
 	}
 	var diff int
 	if err := db.QueryRow(`SELECT COUNT(*) FROM (
-		SELECT src_key, tgt_key, date AS day, COUNT(*) AS n, SUM(quad = 1) AS q1, SUM(quad = 4) AS q4, ROUND(SUM(goldstein), 6) AS g
+		SELECT src_key, tgt_key, date AS day, COUNT(*) AS n, SUM(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS q1,
+		SUM(CASE WHEN quad = 4 THEN 1 ELSE 0 END) AS q4, ROUND(CAST(SUM(goldstein) AS NUMERIC), 6) AS g
 		FROM rel_clusters WHERE modality = 'asserted' AND src_key != '' AND tgt_key != '' GROUP BY 1, 2, 3
-		EXCEPT SELECT src_key, tgt_key, day, n, q1, q4, ROUND(gsum, 6) FROM rel_dyad_day)`).Scan(&diff); err != nil {
+		EXCEPT SELECT src_key, tgt_key, day, n, q1, q4, ROUND(CAST(gsum AS NUMERIC), 6) FROM rel_dyad_day) AS d`).Scan(&diff); err != nil {
 		t.Fatal(err)
 	}
 	var rowsA, rowsB int
 	db.QueryRow(`SELECT COUNT(*) FROM rel_dyad_day`).Scan(&rowsA)
-	db.QueryRow(`SELECT COUNT(*) FROM (SELECT DISTINCT src_key, tgt_key, date FROM rel_clusters WHERE modality = 'asserted' AND src_key != '' AND tgt_key != '')`).Scan(&rowsB)
+	db.QueryRow(`SELECT COUNT(*) FROM (SELECT DISTINCT src_key, tgt_key, date FROM rel_clusters WHERE modality = 'asserted' AND src_key != '' AND tgt_key != '') AS k`).Scan(&rowsB)
 	if diff != 0 || rowsA != rowsB {
 		t.Errorf("daily dyad table: %d rows differ; %d rows, want %d", diff, rowsA, rowsB)
+	}
+}
+
+// testConcurrentUpdates runs Update from several goroutines at once (as
+// several workers sharing a PostgreSQL database do) and checks that the
+// clusters and tone scores equal those of one sequential run.
+func testConcurrentUpdates(t *testing.T) {
+	ctx := context.Background()
+	stories := relationstest.NewGenerator(7).Stories(600)
+	seq := openStore(t)
+	if _, err := seq.Put(ctx, stories); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Update(ctx, seq.SQLDB(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := clusterDump(t, seq.SQLDB())
+
+	par := openStore(t)
+	if _, err := par.Put(ctx, stories); err != nil {
+		t.Fatal(err)
+	}
+	const workers = 3
+	errs := make(chan error, workers)
+	stats := make(chan UpdateStats, workers)
+	for range workers {
+		go func() {
+			st, err := Update(ctx, par.SQLDB(), Options{Batch: 150})
+			stats <- st
+			errs <- err
+		}()
+	}
+	var events, toned int
+	for range workers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+		st := <-stats
+		events += st.Events
+		toned += st.Toned
+	}
+	var stored, tones int
+	if err := par.SQLDB().QueryRow(`SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM rel_doc_tone)`).Scan(&stored, &tones); err != nil {
+		t.Fatal(err)
+	}
+	if events != stored || toned != len(stories) || tones != len(stories) {
+		t.Errorf("workers read %d events (stored %d) and toned %d documents (%d rows), want each once (%d documents)", events, stored, toned, tones, len(stories))
+	}
+	got := clusterDump(t, par.SQLDB())
+	if len(want) == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("concurrent updates: %d clusters, sequential: %d; they differ", len(got), len(want))
 	}
 }

@@ -114,13 +114,13 @@ func dailyRows(ctx context.Context, db *sql.DB, src, tgt, since, until string) (
 		rows, err = db.QueryContext(ctx, `SELECT day, n, q1, q2, q3, q4, gsum, gsq FROM rel_dyad_day
 			WHERE src_key = ? AND tgt_key = ? AND day >= ? AND day <= ? ORDER BY day`, src, tgt, since, until)
 	} else {
-		rows, err = db.QueryContext(ctx, `SELECT date, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4), SUM(goldstein), SUM(goldstein * goldstein)
+		rows, err = db.QueryContext(ctx, `SELECT date, COUNT(*), `+quadSums+`, SUM(goldstein), SUM(goldstein * goldstein)
 			FROM rel_clusters WHERE (src_key = ? OR src_code LIKE ?) AND (tgt_key = ? OR tgt_code LIKE ?) AND src_key != '' AND tgt_key != ''
 			AND modality = 'asserted' AND date >= ? AND date <= ? GROUP BY date ORDER BY date`,
 			src, likePrefix(src), tgt, likePrefix(tgt), since, until)
 	}
 	if err != nil {
-		if strings.Contains(err.Error(), "no such table") {
+		if noTable(err) {
 			return nil, ErrNoSchema
 		}
 		return nil, err
@@ -250,3 +250,8 @@ func TopDyads(ctx context.Context, db *sql.DB, since, until string, limit int) (
 	}
 	return out, rows.Err()
 }
+
+// quadSums counts rows by quad class in SQL that both SQLite and PostgreSQL
+// run (PostgreSQL cannot sum booleans).
+const quadSums = `SUM(CASE WHEN quad = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN quad = 2 THEN 1 ELSE 0 END),
+	SUM(CASE WHEN quad = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN quad = 4 THEN 1 ELSE 0 END)`

@@ -45,7 +45,7 @@ func TestDyadSeries(t *testing.T) {
 		{SeriesQuery{Source: "UKR", Target: "USA", By: Month}, 0, 0, [4]int{}, 0},
 	}
 	for _, c := range cases {
-		s, err := DyadSeries(ctx, st.DB(), c.q)
+		s, err := DyadSeries(ctx, st.SQLDB(), c.q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func TestDyadSeries(t *testing.T) {
 			t.Errorf("%+v: %d points, %d clusters %v gsum %v; want %d, %d %v %v", c.q, len(s.Points), n, q, g, c.points, c.clusters, c.quad, c.gsum)
 		}
 	}
-	if _, err := DyadSeries(ctx, st.DB(), SeriesQuery{Source: "RUS", Target: "USA", Since: "March"}); err == nil {
+	if _, err := DyadSeries(ctx, st.SQLDB(), SeriesQuery{Source: "RUS", Target: "USA", Since: "March"}); err == nil {
 		t.Error("bad date accepted")
 	}
 }

@@ -36,7 +36,7 @@ func (s *Server) listActors(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q, typ, country := p.str("q"), strings.ToUpper(p.str("type")), strings.ToUpper(p.str("country"))
-	rows, err := s.st.DB().QueryContext(r.Context(), `SELECT name, type, MAX(country), MAX(code), MAX(role), COUNT(*) AS n FROM entities
+	rows, err := s.st.SQLDB().QueryContext(r.Context(), `SELECT name, type, MAX(country), MAX(code), MAX(role), COUNT(*) AS n FROM entities
 		WHERE (? = '' OR name LIKE '%' || ? || '%') AND (? = '' OR type = ?) AND (? = '' OR country = ?)
 		GROUP BY name, type ORDER BY n DESC, name, type LIMIT ? OFFSET ?`, q, q, typ, typ, country, country, limit, after)
 	if err != nil {
@@ -112,7 +112,7 @@ func (s *Server) listRegistry(w http.ResponseWriter, r *http.Request) error {
 	if limit < 1 || limit > maxLimit {
 		return badf("limit must be between 1 and %d", maxLimit)
 	}
-	as, err := registry.ListStored(ctx, s.st.DB(), p.str("q"), limit)
+	as, err := registry.ListStored(ctx, s.st.SQLDB(), p.str("q"), limit)
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func (s *Server) listRegistry(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) getActor(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	name := r.PathValue("name")
-	db := s.st.DB()
+	db := s.st.SQLDB()
 	resp := ActorResponse{Name: name, Variants: []ActorVariant{}, Events: []EventItem{}, Quotes: []store.QuoteRow{}, Documents: []ActorDoc{}}
 	rows, err := db.QueryContext(ctx, `SELECT type, country, code, role, COUNT(*) FROM entities WHERE name = ?
 		GROUP BY type, country, code, role ORDER BY 5 DESC LIMIT 50`, name)
@@ -148,10 +148,10 @@ func (s *Server) getActor(w http.ResponseWriter, r *http.Request) error {
 		return httpError{http.StatusNotFound, "no actor named " + name}
 	}
 	// Events whose source or target is this actor's entity in its document.
-	rows, err = db.QueryContext(ctx, `SELECT e.seq, d.id, e.json, CAST(substr(CAST(d.text AS BLOB), e.sent_start+1, e.sent_end-e.sent_start) AS TEXT),
+	rows, err = db.QueryContext(ctx, `SELECT e.seq, d.id, e.json, `+store.ByteSlice(db, "d.text", "e.sent_start", "e.sent_end-e.sent_start")+`,
 		d.source, d.published, e.sent_start
 		FROM entities en JOIN events e ON e.doc_seq = en.doc_seq JOIN documents d ON d.seq = e.doc_seq
-		WHERE en.name = ? AND (json_extract(e.json, '$.source.entity') = en.eid OR json_extract(e.json, '$.target.entity') = en.eid)
+		WHERE en.name = ? AND (`+store.JSONText(db, "e.json", "source.entity")+` = en.eid OR `+store.JSONText(db, "e.json", "target.entity")+` = en.eid)
 		ORDER BY e.seq DESC LIMIT 100`, name)
 	if err != nil {
 		return err

@@ -144,7 +144,7 @@ func serveOpenAPI(w http.ResponseWriter, r *http.Request) {
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if err := s.st.DB().PingContext(ctx); err != nil {
+	if err := s.st.SQLDB().PingContext(ctx); err != nil {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": "database unreachable"})
 		return
 	}
@@ -172,7 +172,7 @@ func (s *Server) getStats(w http.ResponseWriter, r *http.Request) error {
 	}
 	resp := StatsResponse{Stats: st, Schema: v, Relations: s.refreshRelations(ctx, false), Writable: s.opts.Token != ""}
 	if resp.Relations {
-		if err := s.st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM rel_clusters`).Scan(&resp.Clusters); err != nil {
+		if err := s.st.SQLDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM rel_clusters`).Scan(&resp.Clusters); err != nil {
 			return err
 		}
 	}
@@ -208,11 +208,11 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx := r.Context()
 	var resp TimelineResponse
-	if resp.Documents, err = dayCounts(ctx, s.st.DB(), `SELECT substr(published, 1, 10) AS day, COUNT(*) FROM documents
+	if resp.Documents, err = dayCounts(ctx, s.st.SQLDB(), `SELECT substr(published, 1, 10) AS day, COUNT(*) FROM documents
 		WHERE published >= ? AND published < ? || 'z' GROUP BY day ORDER BY day`, since, until); err != nil {
 		return err
 	}
-	if resp.Events, err = dayCounts(ctx, s.st.DB(), `SELECT date, COUNT(*) FROM events WHERE date >= ? AND date <= ? GROUP BY date ORDER BY date`, since, until); err != nil {
+	if resp.Events, err = dayCounts(ctx, s.st.SQLDB(), `SELECT date, COUNT(*) FROM events WHERE date >= ? AND date <= ? GROUP BY date ORDER BY date`, since, until); err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, resp)
@@ -266,7 +266,7 @@ func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
 	resp := DocumentResponse{Analysis: a}
 	if s.refreshRelations(r.Context(), false) {
 		var t relations.ToneScore
-		err := s.st.DB().QueryRowContext(r.Context(), `SELECT t.tone, t.positive, t.negative, t.words FROM rel_doc_tone t
+		err := s.st.SQLDB().QueryRowContext(r.Context(), `SELECT t.tone, t.positive, t.negative, t.words FROM rel_doc_tone t
 			JOIN documents d ON d.seq = t.doc_seq WHERE d.id = ?`, a.ID).Scan(&t.Tone, &t.Positive, &t.Negative, &t.Words)
 		if err == nil {
 			resp.Tone = &t
@@ -325,7 +325,7 @@ func (s *Server) eventItems(ctx context.Context, rows []store.EventRow) ([]Event
 	if s.refreshRelations(ctx, false) {
 		q = `SELECT e.seq, e.sent_start, m.cluster_id FROM events e LEFT JOIN rel_mentions m ON m.event_seq = e.seq WHERE e.seq IN ` + in
 	}
-	res, err := s.st.DB().QueryContext(ctx, q, args...)
+	res, err := s.st.SQLDB().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +372,7 @@ func (s *Server) listSpeakers(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := p.str("q")
-	rows, err := s.st.DB().QueryContext(r.Context(), `SELECT speaker_name, COUNT(*) AS n FROM quotes
+	rows, err := s.st.SQLDB().QueryContext(r.Context(), `SELECT speaker_name, COUNT(*) AS n FROM quotes
 		WHERE speaker_name IS NOT NULL AND speaker_name != '' AND (? = '' OR speaker_name LIKE '%' || ? || '%')
 		GROUP BY speaker_name ORDER BY n DESC, speaker_name LIMIT ? OFFSET ?`, q, q, limit, after)
 	if err != nil {

@@ -26,12 +26,12 @@ const maxCacheEntries = 256
 // generation identifies the database's content for the aggregates.
 func (s *Server) generation(ctx context.Context) (string, error) {
 	var d, e int64
-	if err := s.st.DB().QueryRowContext(ctx, `SELECT COALESCE((SELECT MAX(seq) FROM documents), 0), COALESCE((SELECT MAX(seq) FROM events), 0)`).Scan(&d, &e); err != nil {
+	if err := s.st.SQLDB().QueryRowContext(ctx, `SELECT COALESCE((SELECT MAX(seq) FROM documents), 0), COALESCE((SELECT MAX(seq) FROM events), 0)`).Scan(&d, &e); err != nil {
 		return "", err
 	}
 	var c int64
 	if s.refreshRelations(ctx, false) {
-		if err := s.st.DB().QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM rel_clusters`).Scan(&c); err != nil {
+		if err := s.st.SQLDB().QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM rel_clusters`).Scan(&c); err != nil {
 			return "", err
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/attache-project/attache/internal/registry"
 	"github.com/attache-project/attache/internal/run"
 	"github.com/attache-project/attache/internal/store"
+	"github.com/attache-project/attache/internal/store/storetest"
 )
 
 // xssText is a wire story whose text carries markup that must never reach
@@ -99,12 +100,7 @@ func copyFixture(t testing.TB) string {
 // newTestServer starts a server over a copy of the fixture.
 func newTestServer(t testing.TB, opts Options) (*Server, *httptest.Server) {
 	t.Helper()
-	st, err := store.Open(context.Background(), copyFixture(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	opts.Store = st
+	opts.Store = openTestStore(t)
 	if opts.Analyzer == nil {
 		opts.Analyzer = fixtureAn
 	}
@@ -116,6 +112,78 @@ func newTestServer(t testing.TB, opts Options) (*Server, *httptest.Server) {
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	return s, ts
+}
+
+// testEngine is the store the tests run on: "sqlite", or "postgres" in
+// TestOnPostgres.
+var testEngine = "sqlite"
+
+// openTestStore opens a copy of the fixture in the engine under test.
+func openTestStore(t testing.TB) store.SQLStore {
+	t.Helper()
+	if testEngine == "postgres" {
+		return postgresFixture(t)
+	}
+	st, err := store.Open(context.Background(), copyFixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+var (
+	fixtureDocsOnce sync.Once
+	fixtureDocs     []*doc.Analysis
+	fixtureDocsErr  error
+)
+
+// postgresFixture returns an empty PostgreSQL store (see
+// storetest.OpenPostgres) holding the fixture's analyses, stored in the
+// fixture's order, with the actor registry learned from them as ingest
+// does.
+func postgresFixture(t testing.TB) store.SQLStore {
+	t.Helper()
+	ctx := context.Background()
+	fixtureDocsOnce.Do(func() {
+		src, err := store.Open(ctx, copyFixture(t))
+		if err != nil {
+			fixtureDocsErr = err
+			return
+		}
+		defer src.Close()
+		var after int64
+		for {
+			ds, err := src.Documents(ctx, store.DocFilter{After: after, Limit: 100})
+			if err != nil {
+				fixtureDocsErr = err
+				return
+			}
+			if len(ds) == 0 {
+				return
+			}
+			for _, d := range ds {
+				a, err := src.Get(ctx, d.ID)
+				if err != nil {
+					fixtureDocsErr = err
+					return
+				}
+				fixtureDocs = append(fixtureDocs, a)
+				after = d.Seq
+			}
+		}
+	})
+	if fixtureDocsErr != nil || len(fixtureDocs) == 0 {
+		t.Fatalf("reading the fixture: %v (%d documents)", fixtureDocsErr, len(fixtureDocs))
+	}
+	st := storetest.OpenPostgres(t).(store.SQLStore)
+	if _, err := st.Put(ctx, fixtureDocs); err != nil {
+		t.Fatal(err)
+	}
+	if err := registry.Learn(ctx, st.SQLDB(), fixtureDocs); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
 
 // get fetches a URL and returns status, headers and body.
@@ -163,6 +231,32 @@ func post(t testing.TB, url, ctype, token, body string) (int, []byte) {
 	var buf bytes.Buffer
 	io.Copy(&buf, resp.Body)
 	return resp.StatusCode, buf.Bytes()
+}
+
+// TestOnPostgres runs the API tests against PostgreSQL when
+// $ATTACHE_TEST_POSTGRES is set.
+func TestOnPostgres(t *testing.T) {
+	if os.Getenv(storetest.PostgresEnv) == "" {
+		t.Skip(storetest.PostgresEnv + " is not set: skipping PostgreSQL test")
+	}
+	testEngine = "postgres"
+	defer func() { testEngine = "sqlite" }()
+	for _, c := range []struct {
+		name string
+		fn   func(*testing.T)
+	}{
+		{"OpenAPIMatchesRoutes", TestOpenAPIMatchesRoutes},
+		{"ResponsesMatchOpenAPI", TestResponsesMatchOpenAPI},
+		{"FiltersLikeCLI", TestFiltersLikeCLI},
+		{"Pagination", TestPagination},
+		{"DocumentAndRelations", TestDocumentAndRelations},
+		{"Writes", TestWrites},
+		{"HostileTextIsNeverReflected", TestHostileTextIsNeverReflected},
+		{"SecurityHeaders", TestSecurityHeaders},
+		{"NoRelationsTables", TestNoRelationsTables},
+	} {
+		t.Run(c.name, c.fn)
+	}
 }
 
 func TestMain(m *testing.M) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/attache-project/attache/internal/relations"
+	"github.com/attache-project/attache/internal/store"
 )
 
 // relationsRefresh is how often reads catch up with events stored by
@@ -30,10 +31,9 @@ func (s *Server) refreshRelations(ctx context.Context, force bool) bool {
 		return ok
 	}
 	s.relChecked = time.Now()
-	var n int
-	err := s.st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('rel_clusters', 'rel_dyad_day')`).Scan(&n)
-	s.relationsOK = err == nil && n == 2
-	ok := s.relationsOK
+	ok, err := store.HasTables(ctx, s.st.SQLDB(), "rel_clusters", "rel_dyad_day")
+	s.relationsOK = err == nil && ok
+	ok = s.relationsOK
 	s.relMu.Unlock()
 	if !ok {
 		return false
@@ -55,8 +55,11 @@ func (s *Server) refreshRelations(ctx context.Context, force bool) bool {
 
 // cluster runs relations.Update; the caller holds writeMu.
 func (s *Server) cluster(ctx context.Context) {
+	if s.opts.NoClustering {
+		return
+	}
 	t0 := time.Now()
-	st, err := relations.Update(ctx, s.st.DB(), relations.Options{})
+	st, err := relations.Update(ctx, s.st.SQLDB(), relations.Options{})
 	if err != nil {
 		if !errors.Is(err, context.Canceled) {
 			s.log.Printf("attache serve: clustering new events: %v", err)
@@ -118,7 +121,7 @@ func (s *Server) listDyads(w http.ResponseWriter, r *http.Request) error {
 	if limit < 1 || limit > maxLimit {
 		return badf("limit must be between 1 and %d", maxLimit)
 	}
-	ds, err := relations.TopDyads(r.Context(), s.st.DB(), since, until, limit)
+	ds, err := relations.TopDyads(r.Context(), s.st.SQLDB(), since, until, limit)
 	if err != nil {
 		return err
 	}
@@ -180,7 +183,7 @@ func (s *Server) getRelations(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	for _, d := range dirs {
-		ser, err := relations.DyadSeries(ctx, s.st.DB(), relations.SeriesQuery{Source: d[0], Target: d[1], By: by, Since: since, Until: until})
+		ser, err := relations.DyadSeries(ctx, s.st.SQLDB(), relations.SeriesQuery{Source: d[0], Target: d[1], By: by, Since: since, Until: until})
 		if err != nil {
 			return err
 		}
@@ -197,7 +200,7 @@ func (s *Server) dyadRange(ctx context.Context, a, b string) (string, string, er
 		return "", "", nil // code prefixes: let each series find its own range
 	}
 	var lo, hi sql.NullString
-	err := s.st.DB().QueryRowContext(ctx, `SELECT MIN(day), MAX(day) FROM rel_dyad_day WHERE (src_key = ? AND tgt_key = ?) OR (src_key = ? AND tgt_key = ?)`,
+	err := s.st.SQLDB().QueryRowContext(ctx, `SELECT MIN(day), MAX(day) FROM rel_dyad_day WHERE (src_key = ? AND tgt_key = ?) OR (src_key = ? AND tgt_key = ?)`,
 		a, b, b, a).Scan(&lo, &hi)
 	return lo.String, hi.String, err
 }
@@ -239,7 +242,7 @@ func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
 	if o.Recent < 0 || o.Baseline < 0 || o.Z < 0 || o.MinClusters < 0 || o.Recent > 366 || o.Baseline > 3660 {
 		return badf("recent, baseline, z and min_clusters must be non-negative (recent at most 366 days, baseline at most 3660)")
 	}
-	as, err := relations.Alerts(ctx, s.st.DB(), o)
+	as, err := relations.Alerts(ctx, s.st.SQLDB(), o)
 	if err != nil {
 		return err
 	}
@@ -286,10 +289,14 @@ type Cluster struct {
 	DocID    *string `json:"doc_id"`
 }
 
-const clusterSelect = `SELECT c.id, c.date, c.src_key, c.tgt_key, c.src_code, c.src_name, c.tgt_code, c.tgt_name, c.cameo, c.quad, c.goldstein,
+// clusterSelect selects clusters with their representative sentence, in
+// db's dialect.
+func clusterSelect(db *sql.DB) string {
+	return `SELECT c.id, c.date, c.src_key, c.tgt_key, c.src_code, c.src_name, c.tgt_code, c.tgt_name, c.cameo, c.quad, c.goldstein,
 	c.modality, c.location, c.num_mentions, c.num_sources, c.num_articles, c.first_report, c.avg_tone,
-	COALESCE(CAST(substr(CAST(d.text AS BLOB), e.sent_start+1, e.sent_end-e.sent_start) AS TEXT), ''), d.id
+	COALESCE(` + store.ByteSlice(db, "d.text", "e.sent_start", "e.sent_end-e.sent_start") + `, ''), d.id
 	FROM rel_clusters c LEFT JOIN events e ON e.seq = c.rep_event_seq LEFT JOIN documents d ON d.seq = e.doc_seq`
+}
 
 func scanClusters(rows *sql.Rows) ([]Cluster, error) {
 	defer rows.Close()
@@ -380,12 +387,12 @@ func (s *Server) listClusters(w http.ResponseWriter, r *http.Request) error {
 	if after > 0 {
 		add(`c.id > ?`, after)
 	}
-	q := clusterSelect
+	q := clusterSelect(s.st.SQLDB())
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}
 	q += " ORDER BY c.id LIMIT ?"
-	rows, err := s.st.DB().QueryContext(ctx, q, append(args, limit)...)
+	rows, err := s.st.SQLDB().QueryContext(ctx, q, append(args, limit)...)
 	if err != nil {
 		return err
 	}
@@ -428,8 +435,8 @@ func (s *Server) getCluster(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return badf("cluster id must be an integer")
 	}
-	db := s.st.DB()
-	rows, err := db.QueryContext(ctx, clusterSelect+` WHERE c.id = ?`, id)
+	db := s.st.SQLDB()
+	rows, err := db.QueryContext(ctx, clusterSelect(db)+` WHERE c.id = ?`, id)
 	if err != nil {
 		return err
 	}
@@ -442,7 +449,7 @@ func (s *Server) getCluster(w http.ResponseWriter, r *http.Request) error {
 	}
 	resp := ClusterResponse{Cluster: cs[0], Reports: []ClusterMention{}, Planned: []int64{}, Actual: []int64{}}
 	mrows, err := db.QueryContext(ctx, `SELECT m.event_seq, d.id, d.source, m.reported, m.dup_of, m.confidence, e.eid, e.text,
-		CAST(substr(CAST(d.text AS BLOB), e.sent_start+1, e.sent_end-e.sent_start) AS TEXT)
+		`+store.ByteSlice(db, "d.text", "e.sent_start", "e.sent_end-e.sent_start")+`
 		FROM rel_mentions m JOIN events e ON e.seq = m.event_seq JOIN documents d ON d.seq = m.doc_seq
 		WHERE m.cluster_id = ? ORDER BY m.reported, m.event_seq LIMIT 500`, id)
 	if err != nil {

@@ -52,7 +52,7 @@ const (
 // Options configures a Server.
 type Options struct {
 	// Store is the database served. Required.
-	Store *store.SQLite
+	Store store.SQLStore
 	// Token is the bearer token that POST requests must carry. Empty means
 	// writes are refused (403).
 	Token string
@@ -64,6 +64,11 @@ type Options struct {
 	DictDir string
 	// AfterPut runs after each stored ingest batch (the CLI's hooks).
 	AfterPut func(ctx context.Context, stored []*doc.Analysis) error
+	// NoClustering stops the server from clustering new events itself
+	// (PostgreSQL written without ordered writes, where a seq watermark
+	// may skip rows committed late); the relations are then served as
+	// they are.
+	NoClustering bool
 	// MaxBody limits a POST body in bytes (default DefaultMaxBody).
 	MaxBody int64
 	// MaxLine limits one posted document / JSONL line in bytes (default
@@ -76,7 +81,7 @@ type Options struct {
 // Server serves the API and the dashboard over one store.
 type Server struct {
 	opts    Options
-	st      *store.SQLite
+	st      store.SQLStore
 	mux     *http.ServeMux
 	metrics *metrics
 	log     *log.Logger
@@ -250,7 +255,7 @@ func (s *Server) analyzer(ctx context.Context) (*attache.Analyzer, error) {
 	}
 	ao := attache.Options{DictDir: s.opts.DictDir}
 	if s.hasTable(ctx, "actors") {
-		reg, err := registry.Load(ctx, s.st.DB())
+		reg, err := registry.Load(ctx, s.st.SQLDB())
 		if err != nil {
 			return nil, err
 		}
@@ -262,7 +267,6 @@ func (s *Server) analyzer(ctx context.Context) (*attache.Analyzer, error) {
 // hasTable reports whether the database has a table (features of newer
 // schemas degrade to 501 on older databases).
 func (s *Server) hasTable(ctx context.Context, name string) bool {
-	var n int
-	err := s.st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, name).Scan(&n)
-	return err == nil && n == 1
+	ok, err := store.HasTables(ctx, s.st.SQLDB(), name)
+	return err == nil && ok
 }

@@ -641,7 +641,7 @@ func TestSecurityHeaders(t *testing.T) {
 func TestNoRelationsTables(t *testing.T) {
 	s, ts := newTestServer(t, Options{})
 	for _, tbl := range []string{"rel_links", "rel_mentions", "rel_clusters", "rel_dyad_day"} {
-		if _, err := s.st.DB().Exec(`DROP TABLE ` + tbl); err != nil {
+		if _, err := s.st.SQLDB().Exec(`DROP TABLE ` + tbl); err != nil {
 			t.Fatal(err)
 		}
 	}

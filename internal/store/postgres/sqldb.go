@@ -43,9 +43,19 @@ func (s *Store) Serialized(ctx context.Context, key int64, fn func() error) erro
 const (
 	// RegistryLock serialises actor registry learning.
 	RegistryLock = 0x617474616303
-	// RelationsLock serialises event clustering.
+	// RelationsLock serialises event clustering (relations.Update takes it
+	// per transaction with pg_advisory_xact_lock).
 	RelationsLock = 0x617474616304
+	// NeardupLock serialises near-duplicate linking, so that two workers
+	// storing copies of one story at once link the second to the first.
+	NeardupLock = 0x617474616305
 )
+
+// OrderedWrites reports whether write transactions make seqs visible in
+// commit order (the default; see OrderedWritesParam). Layers that follow
+// the tables by a seq watermark (event clustering) may only be maintained
+// from the workers when it is on.
+func (s *Store) OrderedWrites() bool { return s.ordered }
 
 // rebind rewrites "?" placeholders to "$n", leaving quoted strings,
 // quoted identifiers and comments alone.
