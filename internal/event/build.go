@@ -469,6 +469,11 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 	if m.p.Kind == KindNoun && subj != nil && subj.end == m.start-1 && s.w[subj.end].tag == "POS" {
 		// "Russia's recall of its ambassador": the possessor acts.
 		how = append(how, "source: possessor of the nominal")
+	} else if a := s.possessorPronoun(m); a != nil {
+		// "sanctions against Russia for its invasion of Ukraine": "its"
+		// is the nearest actor before it, the invader.
+		subj = a
+		how = append(how, "source: antecedent of the possessive pronoun")
 	} else if m.p.Kind == KindNoun && subj != nil && s.judgedBetween(subj.end, m.start) {
 		// "The US condemned the attack", "Kuleba called the attack a war
 		// of aggression": the subject judges the act, it did not do it.
@@ -519,7 +524,7 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		srcs, tgts = tgts[:1], nil
 		how = append(how, "passive recall: source is the recalled diplomat's state")
 		recalled = true
-		if f := s.foreignActor(srcs[0].ent, m.anchor); f != nil {
+		if f := s.foreignActor(srcs[0].ent, m.anchor, strings.HasPrefix(info.Code, "16")); f != nil {
 			tgts = []*mention{f}
 			how = append(how, "target: the foreign counterpart in the sentence")
 		}
@@ -530,7 +535,10 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 	if mutual {
 		how = append(how, "\"each other\": reciprocal between the conjoined sources")
 	}
-	if len(tgts) == 0 && !passive && !mutual {
+	bareSpeech := m.p.Kind == KindVerb && m.end == m.anchorEnd && s.takesClause(m.end) && s.w[m.anchor].vlemma != "tell"
+	if len(tgts) == 0 && !passive && !mutual && !bareSpeech {
+		// (A bare speech verb has no object: "Biden said the measures
+		// would cut off Russia's largest banks" says nothing to Russia.)
 		var not *mention
 		if len(srcs) > 0 {
 			not = srcs[0]
@@ -572,7 +580,7 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 		var np *mention
 		if passive {
 			np = c.subjectNP(s, m.start)
-		} else if m.p.Kind == KindVerb && len(m.slots) == 0 && !(m.end == m.anchorEnd && s.takesClause(m.end) && s.w[m.anchor].vlemma != "tell") {
+		} else if m.p.Kind == KindVerb && len(m.slots) == 0 && !bareSpeech {
 			// "Merkel said the explanations were implausible": what
 			// follows a bare speech verb is the reported clause, not an
 			// object ("told reporters" names whom it was told).
@@ -587,13 +595,13 @@ func (c *coder) build(s *sentence, m *match) []doc.Event {
 	// destination, not the counterpart ("Russia's ambassador to the US flew
 	// to Moscow"); look for a foreign actor in the sentence instead.
 	if len(srcs) > 0 && len(tgts) > 0 && srcs[0].ent != nil && international(info.Code) && sameCountry(srcs[0].ent, tgts[0].ent) {
-		if f := s.foreignActor(srcs[0].ent, m.anchor); f != nil {
+		if f := s.foreignActor(srcs[0].ent, m.anchor, strings.HasPrefix(info.Code, "16")); f != nil {
 			tgts = []*mention{f}
 			how = append(how, "target: the foreign counterpart in the sentence")
 		}
 	}
 	if len(srcs) > 0 && len(tgts) == 0 && srcs[0].ent != nil && international(info.Code) {
-		if f := s.foreignActor(srcs[0].ent, m.anchor); f != nil {
+		if f := s.foreignActor(srcs[0].ent, m.anchor, strings.HasPrefix(info.Code, "16")); f != nil {
 			tgts = []*mention{f}
 			how = append(how, "target: the foreign counterpart in the sentence")
 		}
@@ -790,7 +798,7 @@ func sameCountry(a, b *doc.Entity) bool {
 
 // foreignActor returns the actor nearest to token i whose country differs
 // from e's, looking right first.
-func (s *sentence) foreignActor(e *doc.Entity, i int) *mention {
+func (s *sentence) foreignActor(e *doc.Entity, i int, titled bool) *mention {
 	var best *mention
 	bd := 1 << 30
 	all := make([]*mention, 0, len(s.mentions)+len(s.nested))
@@ -798,9 +806,13 @@ func (s *sentence) foreignActor(e *doc.Entity, i int) *mention {
 		all = append(all, &s.mentions[k])
 	}
 	// "The Chinese ambassador to Lithuania": the post is named inside
-	// the diplomat's title.
-	for k := range s.nested {
-		all = append(all, &s.nested[k])
+	// the diplomat's title (for a recall or expulsion, whose counterpart
+	// is the post; "the Russian Embassy in Washington wrote that the
+	// ambassador would fly to Moscow" is no visit to Washington).
+	if titled {
+		for k := range s.nested {
+			all = append(all, &s.nested[k])
+		}
 	}
 	for _, m := range all {
 		if !m.actor || m.ent.Country == nil || e.Country == nil || *m.ent.Country == *e.Country || !stateActor(m.ent) {
@@ -1533,4 +1545,31 @@ func (s *sentence) withBefore(m *mention) bool {
 // foughtFor: "fought for Ukraine" — on a side, not against one another.
 func (s *sentence) foughtFor(m *match) bool {
 	return strings.HasPrefix(m.p.Code, "19") && m.anchorEnd < len(s.w) && s.w[m.anchorEnd].lower == "for"
+}
+
+// possessorPronoun: for a nominal event after "its"/"their" (adjectives
+// between allowed: "its full-scale invasion"), the nearest actor before
+// the pronoun in the clause, its likely antecedent; else nil.
+func (s *sentence) possessorPronoun(m *match) *mention {
+	if m.p.Kind != KindNoun {
+		return nil
+	}
+	k := m.start - 1
+	for k >= 0 && (strings.HasPrefix(s.w[k].tag, "JJ") || s.w[k].tag == "HYPH") {
+		k--
+	}
+	if k < 0 || (s.w[k].lower != "its" && s.w[k].lower != "their") {
+		return nil
+	}
+	for n := len(s.mentions) - 1; n >= 0; n-- {
+		a := &s.mentions[n]
+		if !a.actor || a.end > k {
+			continue
+		}
+		if s.barrierBetween2(a.end, k) {
+			return nil
+		}
+		return a
+	}
+	return nil
 }
