@@ -249,9 +249,26 @@ func sigWords(text string) []string {
 		if (digits && len(f) < 2) || (!digits && utf8.RuneCountInString(f) < 4) || sigStop[f] {
 			continue
 		}
-		out = append(out, f)
+		out = append(out, sigStem(f))
 	}
 	return out
+}
+
+// sigStemLen is the length words are cut to, a crude but language-blind
+// stemmer: two agencies reporting one statement write "interfere" and
+// "interference", "election" and "elections", which must count as shared.
+const sigStemLen = 6
+
+// sigStem cuts a word to its first sigStemLen letters.
+func sigStem(w string) string {
+	n := 0
+	for i := range w {
+		if n == sigStemLen {
+			return w[:i]
+		}
+		n++
+	}
+	return w
 }
 
 // sigMatch reports whether two signatures describe the same statement:
