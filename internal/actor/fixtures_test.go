@@ -52,6 +52,7 @@ var fixtures = []struct {
 	{"UK and UAE", "The UK and the UAE signed a trade pact in London.", []want{{country: "GBR", mention: "UK"}, {country: "ARE", mention: "UAE"}}},
 	{"DPRK", "The DPRK fired two missiles, the ROK military said.", []want{{country: "PRK", mention: "DPRK"}}},
 	{"lower-case us is not the US", "Let us hope the talks go well, the minister told us.", []want{{country: "USA", notFound: true, mention: "us"}}},
+	{"a capital over a namesake city", "Officials in London said the talks would go on.", []want{{name: "London", country: "GBR", mention: "London"}}},
 	{"former name Burma", "Burma's generals ignored the appeal.", []want{{country: "MMR", mention: "Burma"}}},
 	{"Ivory Coast", "Ivory Coast and Ghana produce most of the world's cocoa.", []want{{country: "CIV", mention: "Ivory Coast"}, {country: "GHA", mention: "Ghana"}}},
 	{"demonym is NORP", "Russians queued outside banks as the rouble fell.", []want{{typ: "NORP", country: "RUS", mention: "Russians"}}},

@@ -287,6 +287,19 @@ func pick(r *resources, es []entry) entry {
 	return best
 }
 
+// bestPlace picks among places of one name the one a reader means without
+// more context: a capital, else the most populous ("London" is the British
+// capital, not the Canadian city).
+func bestPlace(r *resources, ps []int32) int32 {
+	best := ps[0]
+	for _, i := range ps[1:] {
+		if placeScore(r, i) > placeScore(r, best) {
+			best = i
+		}
+	}
+	return best
+}
+
 func placeScore(r *resources, i int32) int {
 	s := r.d.Places[i].Population
 	if _, ok := r.capitalOf[i]; ok {

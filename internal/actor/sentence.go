@@ -855,7 +855,7 @@ func (p *proc) lexMention(us []unit, u int, location bool) {
 		m := &p.r.metonyms[x.e.ref]
 		if location {
 			if ps := p.r.places[strings.ToLower(m.text)]; len(ps) > 0 {
-				p.placeMention(ps[0], x.t0, x.t1)
+				p.placeMention(bestPlace(p.r, ps), x.t0, x.t1)
 				return
 			}
 		}
@@ -957,7 +957,7 @@ func (p *proc) lexUnit(us []unit, used []bool, u int) bool {
 	case kOrgMetonym:
 		if loc {
 			if ps := p.r.places[p.keys[x.t0]]; len(ps) > 0 && x.t1-x.t0 == 1 {
-				p.placeMention(ps[0], x.t0, x.t1)
+				p.placeMention(bestPlace(p.r, ps), x.t0, x.t1)
 				return true
 			}
 		}
