@@ -265,7 +265,7 @@ func (w *Worker) process(ctx context.Context, msgs []jetstream.Msg) error {
 			return err
 		}
 		if has {
-			if err := m.Ack(); err != nil {
+			if err := ack(ctx, m); err != nil {
 				return err
 			}
 			j.done = true
@@ -360,7 +360,7 @@ func (w *Worker) process(ctx context.Context, msgs []jetstream.Msg) error {
 				return err // killed between commit and ack: redelivery skips them
 			}
 			for _, j := range good {
-				if err := j.msg.Ack(); err != nil {
+				if err := ack(ctx, j.msg); err != nil {
 					return err
 				}
 				j.done = true
@@ -483,4 +483,13 @@ func (c *Client) DeadLetters(ctx context.Context, limit int) ([]DeadLetter, erro
 		}
 	}
 	return out, nil
+}
+
+// ack acknowledges m and waits for the server to confirm, so that a worker
+// that drains on SIGTERM exits only once its acks have landed. It still
+// waits when ctx was cancelled by the drain itself.
+func ack(ctx context.Context, m jetstream.Msg) error {
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	return m.DoubleAck(actx)
 }
