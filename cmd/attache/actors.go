@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -61,14 +60,7 @@ overrides that win over what was learned.`,
 				return err
 			}
 			if format == "json" {
-				enc := json.NewEncoder(os.Stdout)
-				enc.SetEscapeHTML(false)
-				for _, r := range rows {
-					if err := enc.Encode(r); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeJSONLines(os.Stdout, rows)
 			}
 			evidence, _ := c.Flags().GetBool("evidence")
 			tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)

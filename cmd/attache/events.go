@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -112,14 +111,7 @@ func eventFilter(c *cobra.Command, args []string) (store.EventFilter, error) {
 func writeEvents(w io.Writer, format string, rows []store.EventRow) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, r := range rows {
-			if err := enc.Encode(r); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(w, rows)
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"seq", "doc_id", "event_id", "date", "cameo", "plover", "quad", "goldstein", "source_code", "source_country", "source_text",

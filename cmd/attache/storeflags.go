@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -48,4 +50,17 @@ func dateFlag(c *cobra.Command, name string) (string, error) {
 		return "", usagef("--%s must be a date YYYY-MM-DD, not %q", name, v)
 	}
 	return v, nil
+}
+
+// writeJSONLines writes rows as JSON lines, leaving <, > and & as they are
+// (the output is data, not HTML).
+func writeJSONLines[T any](w io.Writer, rows []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, r := range rows {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
